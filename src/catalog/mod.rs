@@ -1,0 +1,1 @@
+//! Protocol catalog: sourced presets, strategies, runtime data validation.

@@ -1,0 +1,1 @@
+//! Share-link codec: versioned, total, hand-editable URL state.
