@@ -1,0 +1,20 @@
+// Loads the wasm app. Kept external (not inline) so the page's Content-Security-Policy needs no
+// inline-script allowance. Any failure to load or start shows the #fatal panel instead of a blank page.
+const showFatal = (detail) => {
+  const panel = document.getElementById('fatal');
+  const text = document.getElementById('fatal-detail');
+  // The first report wins: a panic reported by the app is more telling than the trap that follows.
+  if (panel && !panel.hidden) return;
+  if (text && detail) text.textContent = String(detail).slice(0, 500);
+  if (panel) panel.hidden = false;
+  const boot = document.getElementById('boot-message');
+  if (boot) boot.remove();
+};
+window.restackFatal = showFatal;
+
+import('./restack.js')
+  .then((m) => m.default({ module_or_path: new URL('restack_bg.wasm', import.meta.url) }))
+  .catch((err) => {
+    console.warn('Restack failed to start:', err);
+    showFatal('The calculator failed to load: ' + (err && err.message ? err.message : err));
+  });

@@ -1,0 +1,60 @@
+// Shared browser-test harness: Debian's Chromium driven by playwright-core (never a downloaded
+// browser), a static server for dist/, and a page wrapper that records console errors and failed
+// requests so every test can assert there were none. Elements are addressed by data-testid only.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { startServer } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = join(here, '..', '..');
+export const dist = join(repo, 'dist');
+export const artifacts = join(here, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Start a static server for dist/ with optional extra routes. */
+export function serveDist(routes = {}) {
+  return startServer({ root: dist, routes });
+}
+
+/**
+ * Open a page that records console errors, page errors and failed requests.
+ * `ignore` is a list of regexes for request failures a test provokes on purpose.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', ignore = [] } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!ignore.some((re) => re.test(req.url()))) problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !ignore.some((re) => re.test(res.url()))) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+export const byId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Wait until the app has put its first results on screen (performance.mark by the app). */
+export async function waitForResults(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('restack:first-result').length > 0, null, { timeout: 20000 });
+}
