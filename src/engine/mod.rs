@@ -1,21 +1,82 @@
 //! The calculation engine (`DESIGN.md` §3): pure Rust, no Leptos, web-sys or JS.
 //!
-//! [`evaluate`] turns a [`Scenario`] into a [`Report`]; each concern lives in its own module.
+//! [`evaluate`] turns a [`Scenario`] into a [`Report`]; each concern lives in its own module:
+//!
+//! | module | concern |
+//! |---|---|
+//! | `validate` | bounds and domain rules, typed errors naming the field |
+//! | `rates` | APR ↔ APY, saturating growth, exchange-rate yields |
+//! | `yield` | the bottom → top walk: yield added and cumulative yield per layer |
+//! | `leverage` | loop leverage (sum and closed form), health factor, liquidation, negative carry |
+//! | `pendle` | P_PT, P_YT, YT long-yield APY and break-even |
+//! | `restake` | AVS rewards, expected and worst-case slash |
+//! | `risk` | risk events, exposure, P(any loss), expected loss, margin and exit ladders |
+//! | `stress` | deterministic shocks |
+//! | `projection` | value over the horizon against holding |
+//! | `assemble` | puts the report together (no formulas) |
+//!
+//! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
+//! [`APY_CAP`], growth at [`GROWTH_CAP`], inputs are bounded by [`validate`], whose
+//! `validate::validate` checks a scenario without evaluating it).
 
+#![warn(clippy::indexing_slicing)]
+
+mod assemble;
 mod error;
+mod example;
+mod leverage;
+mod pendle;
+mod projection;
+mod rates;
 mod report;
+mod restake;
+mod risk;
 mod scenario;
+mod stress;
+pub mod validate;
+mod r#yield;
 
 pub use error::ScenarioError;
+pub use example::example_scenario;
+pub use leverage::{
+    days_to_liquidation, effective_ltv, health_factor, is_liquidatable, liquidation_ratio,
+    loop_leverage, loop_leverage_closed_form, loop_leverage_sum, loop_yield_added,
+    loops_for_target, max_leverage, tolerable_shock, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS,
+    MAX_LOOP_LEVERAGE,
+};
+pub use pendle::{
+    pt_price, years_to_maturity, yt_apy_with_fee, yt_break_even_apy, yt_leverage,
+    yt_long_yield_apy, yt_price, MIN_YT_PRICE, PENDLE_YT_FEE_RATIO,
+};
+pub use projection::{projection, MAX_PROJECTION_POINTS};
+pub use rates::{
+    annualised_yield_from_exchange_rate, apr_to_apy, apr_to_apy_periods, apy_to_apr,
+    cumulative_yield_from_exchange_rate, growth_factor, APY_CAP, DAYS_PER_YEAR, GROWTH_CAP,
+};
 pub use report::*;
+pub use restake::{avs_reward_apr, expected_slash, total_magnitude, worst_case_slash};
+pub use risk::{margin_step, p_any_loss};
 pub use scenario::*;
+pub use validate::{
+    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_PRICE_USD,
+    MAX_TEXT_CHARS, MIN_APR,
+};
 
 /// Evaluate a scenario: validate it, then compute every per-layer and whole-stack figure and the
 /// stress scenarios.
 ///
 /// # Errors
 /// A [`ScenarioError`] naming the first invalid field.
+///
+/// # Examples
+/// ```
+/// let report = restack::engine::evaluate(&restack::engine::example_scenario()).unwrap_or_else(|e| {
+///     unreachable!("the example is valid: {e}")
+/// });
+/// assert_eq!(report.layers.len(), 4);
+/// assert_eq!(report.stress.len(), 6);
+/// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    let _ = scenario;
-    Err(ScenarioError::Empty)
+    validate::validate(scenario)?;
+    Ok(assemble::build(scenario))
 }

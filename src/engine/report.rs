@@ -108,7 +108,9 @@ pub struct LayerReport {
     pub token: String,
     /// Kind label ("Restake").
     pub kind: String,
-    /// Yield this layer adds (or takes, when negative) on equity.
+    /// Yield this layer adds (or takes, when negative) on equity: `apr` is the change of the
+    /// equity APR, `apy` the change of the cumulative APY, so the layers' `apy`s add up to the
+    /// top layer's cumulative APY. Points are included only when the settings include them.
     pub yield_added: Rate,
     /// Yield on equity of the stack up to and including this layer.
     pub cumulative: Rate,
@@ -136,7 +138,7 @@ pub struct LayerReport {
     pub wrapper_depth: u32,
     /// Risk events this layer adds.
     pub risks: Vec<RiskEvent>,
-    /// Sum of this layer's contributions to expected annual loss of equity.
+    /// Sum of this layer's contributions to expected annual loss of equity, capped at 1.
     pub expected_loss: f64,
 }
 
@@ -227,6 +229,14 @@ pub struct StressResult {
     pub breaks_first: Option<usize>,
     /// One-line explanation ("exchange-rate oracle: depeg costs value, no liquidation").
     pub note: String,
+    /// Lowest health factor among the borrowing layers after the shock (`NoDebt` without loops).
+    /// `liquidated` is exactly "this is a value below 1".
+    pub health_after: HealthFactor,
+    /// Net APY on equity after the shock (as `Summary::net.apy`). Only the borrow spike changes
+    /// it; the other shocks move prices, not rates, and repeat today's figure.
+    pub net_apy_after: f64,
+    /// Borrow spike only: days until negative carry liquidates the first loop, if within 100 years.
+    pub days_to_liquidation: Option<f64>,
 }
 
 /// The full evaluation of a scenario.

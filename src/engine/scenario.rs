@@ -129,7 +129,12 @@ impl FromStr for OracleKind {
         OracleKind::ALL
             .into_iter()
             .find(|o| o.code() == s)
-            .ok_or_else(|| format!("unknown oracle {:?}", s.chars().take(16).collect::<String>()))
+            .ok_or_else(|| {
+                format!(
+                    "unknown oracle {:?}",
+                    s.chars().take(16).collect::<String>()
+                )
+            })
     }
 }
 
@@ -161,7 +166,10 @@ impl FromStr for DebtAsset {
         match s {
             "base" => Ok(DebtAsset::Base),
             "usd" => Ok(DebtAsset::Usd),
-            _ => Err(format!("unknown debt asset {:?}", s.chars().take(16).collect::<String>())),
+            _ => Err(format!(
+                "unknown debt asset {:?}",
+                s.chars().take(16).collect::<String>()
+            )),
         }
     }
 }

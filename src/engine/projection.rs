@@ -1,0 +1,75 @@
+//! Projected value over the horizon, against simply holding the asset.
+
+use super::rates::{finite_or, growth_factor, DAYS_PER_YEAR};
+use super::report::ProjectionPoint;
+
+/// Most points in a projected series (enough for a smooth chart, small enough for a share card).
+pub const MAX_PROJECTION_POINTS: usize = 60;
+
+/// The projected series from day 0 to the horizon.
+///
+/// # Formula
+/// strategy(day) = equity · (1 + net APY)^(day/365) via [`growth_factor`] (saturating), and
+/// hold(day) = equity: both at constant prices, so the gap is the yield alone (`DESIGN.md` §3).
+/// Points are evenly spaced, daily for short horizons: n = clamp(⌈horizon⌉ + 1, 2, 60), the first
+/// at day 0 and the last exactly at the horizon. The net APY is assumed to persist for the whole
+/// horizon (a PT or YT is assumed rolled at the same terms at maturity).
+pub fn projection(equity_usd: f64, net_apy: f64, horizon_days: f64) -> Vec<ProjectionPoint> {
+    let horizon = if horizon_days.is_finite() && horizon_days > 0.0 {
+        horizon_days
+    } else {
+        0.0
+    };
+    let wanted = (horizon.ceil() + 1.0).clamp(2.0, MAX_PROJECTION_POINTS as f64);
+    // `wanted` is an integer in [2, 60], so the cast is exact.
+    let n = wanted as usize;
+    let last = (n - 1) as f64;
+    (0..n)
+        .map(|k| {
+            let day = if k + 1 == n {
+                horizon
+            } else {
+                horizon * k as f64 / last
+            };
+            ProjectionPoint {
+                day,
+                strategy_usd: finite_or(
+                    equity_usd * growth_factor(net_apy, day / DAYS_PER_YEAR),
+                    0.0,
+                ),
+                hold_usd: equity_usd,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tolerance for USD values computed from round numbers.
+    const TOL_USD: f64 = 1e-6;
+
+    #[test]
+    fn projection_table() {
+        // (what, equity, apy, horizon, expected points, expected last strategy value)
+        let cases: [(&str, f64, f64, f64, usize, f64); 4] = [
+            // 96,000 · 1.05 = 100,800
+            ("one year at 5 %", 96_000.0, 0.05, 365.0, 60, 100_800.0),
+            ("short horizon is daily", 1_000.0, 0.0, 10.0, 11, 1_000.0),
+            // a horizon shorter than a day still gives a start and an end point
+            ("fraction of a day", 1_000.0, 0.0, 0.5, 2, 1_000.0),
+            // 1,000 · 0.8^2 = 640: negative APY is shown, not clamped
+            ("two years at −20 %", 1_000.0, -0.2, 730.0, 60, 640.0),
+        ];
+        for (what, equity, apy, horizon, n, last) in cases {
+            let p = projection(equity, apy, horizon);
+            assert_eq!(p.len(), n, "{what}");
+            assert_eq!(p.first().map(|x| x.day), Some(0.0), "{what}");
+            assert_eq!(p.last().map(|x| x.day), Some(horizon), "{what}");
+            let got = p.last().map_or(f64::NAN, |x| x.strategy_usd);
+            assert!((got - last).abs() < TOL_USD, "{what}: {got}");
+            assert!(p.iter().all(|x| x.hold_usd == equity), "{what}");
+        }
+    }
+}

@@ -1,0 +1,647 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Property tests of the engine's invariants (proptest is a native-only dev-dependency).
+//!
+//! The strategies below generate VALID scenarios across the whole validated range, edges
+//! included (APR −1 and 10, LTV up to 0.999, 100 loops, maturities of 10 years, 16 layers), so
+//! the invariants are checked where overflow and cancellation would show first.
+
+use proptest::prelude::*;
+use restack::engine::{
+    evaluate, loop_leverage_closed_form, loop_leverage_sum, max_leverage, pt_price, yt_price,
+    Asset, Avs, DebtAsset, HealthFactor, Layer, LayerKind, LayerRisk, LoopSize, OracleKind, Report,
+    RiskSettings, Scenario, Stake, StressKind, StressSettings, MAX_LAYERS, MIN_YT_PRICE,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Strategies for valid scenarios.
+// ---------------------------------------------------------------------------------------------
+
+/// A fraction in [0, 1], edges included often.
+fn unit() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0, 0.0..0.1]
+}
+
+/// An input APR in [−1, 10], edges and the realistic range included often.
+fn apr() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(-1.0), Just(10.0), -1.0..=10.0, -0.05..0.3]
+}
+
+fn arb_risk() -> impl Strategy<Value = LayerRisk> {
+    (
+        unit(),
+        unit(),
+        unit(),
+        unit(),
+        prop_oneof![Just(0.0), Just(3650.0), 0.0..30.0],
+        any::<bool>(),
+        unit(),
+    )
+        .prop_map(
+            |(p_exploit, exploit_loss, p_depeg, depeg_loss, exit_days, instant_exit, share)| {
+                LayerRisk {
+                    p_exploit,
+                    exploit_loss,
+                    p_depeg,
+                    depeg_loss,
+                    exit_days,
+                    instant_exit,
+                    market_share: share,
+                }
+            },
+        )
+}
+
+fn arb_avs() -> impl Strategy<Value = Avs> {
+    // Magnitude ≤ 1/16 keeps Σ m ≤ 1 for up to 16 AVSs; severity is a share of it.
+    (apr(), 0.0..=0.0625, unit(), unit()).prop_map(|(reward_apr, magnitude, p_slash, share)| Avs {
+        name: "avs".into(),
+        reward_apr,
+        magnitude,
+        p_slash,
+        severity: magnitude * share,
+    })
+}
+
+fn arb_loop() -> impl Strategy<Value = LayerKind> {
+    (
+        prop_oneof![Just(0.0), Just(0.999), 0.0..0.95],
+        unit(),
+        0.0..=0.2,
+        apr(),
+        prop_oneof![Just(0.0), apr()],
+        prop_oneof![(0u32..=100).prop_map(Some), unit().prop_map(|_| None)],
+        unit(),
+        prop_oneof![
+            Just(OracleKind::Market),
+            Just(OracleKind::ExchangeRate),
+            Just(OracleKind::LinearDiscount)
+        ],
+        prop_oneof![Just(DebtAsset::Base), Just(DebtAsset::Usd)],
+    )
+        .prop_map(
+            |(ltv, lt_share, liq_bonus, borrow_apr, supply_apr, loops, t_share, oracle, debt)| {
+                let liq_threshold = (ltv + (1.0 - ltv) * lt_share).max(0.01);
+                let size = match loops {
+                    Some(n) => LoopSize::Loops(n),
+                    None => LoopSize::Target(1.0 + (max_leverage(ltv) - 1.0) * t_share),
+                };
+                LayerKind::Loop {
+                    ltv,
+                    liq_threshold,
+                    liq_bonus,
+                    borrow_apr,
+                    supply_apr,
+                    size,
+                    oracle,
+                    debt,
+                }
+            },
+        )
+}
+
+fn arb_kind() -> impl Strategy<Value = LayerKind> {
+    prop_oneof![
+        (apr(), unit()).prop_map(|(base_apr, fee_ratio)| LayerKind::Stake {
+            base_apr,
+            fee_ratio
+        }),
+        (prop::collection::vec(arb_avs(), 0..=16), unit()).prop_map(|(avs, commission_ratio)| {
+            LayerKind::Restake {
+                avs,
+                commission_ratio,
+            }
+        }),
+        unit().prop_map(|fee_ratio| LayerKind::LiquidRestake { fee_ratio }),
+        (
+            prop_oneof![Just(0.0), Just(10.0), 0.0..=10.0],
+            prop_oneof![Just(0.0), Just(3650.0), 0.0..=3650.0]
+        )
+            .prop_map(|(implied_apy, maturity_days)| LayerKind::PendlePt {
+                implied_apy,
+                maturity_days
+            }),
+        (
+            prop_oneof![Just(10.0), 0.001..=10.0],
+            prop_oneof![Just(3650.0), 1.0..=3650.0],
+            apr()
+        )
+            .prop_filter("YT price above the engine's floor", |(r, d, _)| {
+                yt_price(*r, *d) >= MIN_YT_PRICE
+            })
+            .prop_map(
+                |(implied_apy, maturity_days, reward_apr)| LayerKind::PendleYt {
+                    implied_apy,
+                    maturity_days,
+                    reward_apr
+                }
+            ),
+        arb_loop(),
+    ]
+}
+
+fn arb_layer() -> impl Strategy<Value = Layer> {
+    (
+        arb_kind(),
+        arb_risk(),
+        prop_oneof![Just(0.0), Just(10.0), 0.0..0.1],
+    )
+        .prop_map(|(kind, risk, points_apr)| Layer {
+            protocol: "p".into(),
+            token: "t".into(),
+            kind,
+            risk,
+            points_apr,
+        })
+}
+
+fn arb_scenario_with(layers: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Scenario> {
+    let big = || prop_oneof![Just(1e12), Just(1e-9), 1e-3..1e6];
+    (
+        big(),
+        big(),
+        prop_oneof![Just(36_500.0), Just(1e-3), 1.0..=36_500.0],
+        prop::collection::vec(arb_layer(), layers),
+        unit(),
+        any::<bool>(),
+        (unit(), unit(), unit(), unit(), apr(), 0.0..=10.0),
+    )
+        .prop_map(
+            |(amount, price_usd, horizon_days, layers, correlation, include_points, st)| Scenario {
+                stake: Stake {
+                    amount,
+                    asset: Asset::Eth,
+                    price_usd,
+                },
+                horizon_days,
+                layers,
+                risk: RiskSettings {
+                    correlation,
+                    include_points,
+                },
+                stress: StressSettings {
+                    price_drop: st.0,
+                    depeg_small: st.1,
+                    depeg_large: st.2,
+                    avs_slash: st.3,
+                    borrow_apr: st.4,
+                    yt_implied_apy: st.5,
+                },
+            },
+        )
+}
+
+fn arb_scenario() -> impl Strategy<Value = Scenario> {
+    arb_scenario_with(1..=MAX_LAYERS)
+}
+
+fn eval(s: &Scenario) -> Result<Report, TestCaseError> {
+    evaluate(s).map_err(|e| TestCaseError::fail(format!("valid scenario rejected: {e}")))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finiteness: walk the serialized report.
+// ---------------------------------------------------------------------------------------------
+
+/// Keys whose value may legitimately be `null` (an `Option` that is `None`). serde_json writes
+/// NaN and ±∞ as `null` too, so a `null` anywhere else is a non-finite number.
+const NULLABLE_KEYS: [&str; 2] = ["breaks_first", "days_to_liquidation"];
+
+fn non_finite_paths(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Null => {
+            let key = path.rsplit('.').next().unwrap_or("");
+            if !NULLABLE_KEYS.contains(&key) {
+                out.push(path.to_string());
+            }
+        }
+        serde_json::Value::Number(n) => {
+            if !n.as_f64().is_some_and(f64::is_finite) {
+                out.push(path.to_string());
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                non_finite_paths(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                non_finite_paths(item, &format!("{path}.{k}"), out);
+            }
+        }
+        serde_json::Value::Bool(_) | serde_json::Value::String(_) => {}
+    }
+}
+
+fn is_below_one(h: HealthFactor) -> bool {
+    matches!(h, HealthFactor::Value(v) if v < 1.0)
+}
+
+fn net_apy_with_borrow_raised(s: &Scenario, layer: usize, delta: f64) -> Option<Scenario> {
+    let mut raised = s.clone();
+    if let Some(LayerKind::Loop { borrow_apr, .. }) =
+        raised.layers.get_mut(layer).map(|l| &mut l.kind)
+    {
+        *borrow_apr = (*borrow_apr + delta).min(10.0);
+        Some(raised)
+    } else {
+        None
+    }
+}
+
+proptest! {
+    // 256 cases by default; set PROPTEST_CASES for a deeper run.
+    #![proptest_config(ProptestConfig::default())]
+
+    /// Guards the two loop formulas against drifting apart (the UI shows one, tests the other).
+    #[test]
+    fn loop_sum_equals_closed_form(ltv in prop_oneof![Just(0.999), 0.0..0.999], n in 0u32..=100) {
+        let sum = loop_leverage_sum(ltv, n);
+        let closed = loop_leverage_closed_form(ltv, n);
+        prop_assert!((sum - closed).abs() <= 1e-9 * sum, "ltv {} n {}: {} vs {}", ltv, n, sum, closed);
+        prop_assert!(sum <= 1.0 / (1.0 - ltv) + 1e-9);
+    }
+
+    /// Guards against NaN or ±∞ reaching the UI anywhere in a report.
+    #[test]
+    fn no_nan_or_infinity_in_a_report(s in arb_scenario()) {
+        let r = eval(&s)?;
+        let json = serde_json::to_value(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut bad = Vec::new();
+        non_finite_paths(&json, "report", &mut bad);
+        prop_assert!(bad.is_empty(), "non-finite at {:?}", bad);
+        for st in &r.stress {
+            prop_assert!(st.days_to_liquidation.is_none_or(f64::is_finite));
+        }
+    }
+
+    /// "HF < 1" and "liquidated" can never disagree in a stress row.
+    #[test]
+    fn hf_below_one_exactly_when_stress_liquidates(s in arb_scenario()) {
+        let r = eval(&s)?;
+        for st in &r.stress {
+            prop_assert_eq!(st.liquidated, is_below_one(st.health_after), "{:?}", st);
+            if st.liquidated {
+                prop_assert!(st.breaks_first.is_some(), "a liquidation names a layer: {:?}", st);
+            }
+            prop_assert!(st.breaks_first.is_none_or(|i| i < s.layers.len()));
+            prop_assert!(st.equity_change >= -1.0 && st.equity_after_usd >= 0.0);
+        }
+    }
+
+    /// A shock of size 0 costs nothing: guards the layer-by-layer equity accounting of the stress
+    /// module (an error there shows as a loss out of nothing, or as a spurious wipe-out).
+    #[test]
+    fn zero_shocks_cost_nothing(s in arb_scenario()) {
+        let mut s = s;
+        s.stress.price_drop = 0.0;
+        s.stress.depeg_small = 0.0;
+        s.stress.depeg_large = 0.0;
+        s.stress.avs_slash = 0.0;
+        let r = eval(&s)?;
+        // HF today is ≥ 1 in exact arithmetic; at ltv = LT and maximum leverage rounding may put
+        // it a hair below 1, and then every row reports that (consistently) as a liquidation.
+        let at_the_edge = is_below_one(r.summary.health);
+        for st in r.stress.iter().filter(|st| st.kind != StressKind::YtCollapse) {
+            prop_assert!(
+                at_the_edge || (st.equity_change == 0.0 && !st.liquidated),
+                "{:?}", st
+            );
+        }
+    }
+
+    /// The margin ladder never widens: per layer, and when a layer is added on top.
+    #[test]
+    fn adding_a_layer_never_widens_the_margin(s in arb_scenario_with(1..=8), extra in arb_layer()) {
+        let r = eval(&s)?;
+        for pair in r.layers.windows(2) {
+            if let [a, b] = pair {
+                prop_assert!(b.margin <= a.margin, "{} then {}", a.margin, b.margin);
+            }
+        }
+        let mut longer = s.clone();
+        longer.layers.push(extra);
+        let r2 = eval(&longer)?;
+        prop_assert!(r2.summary.margin <= r.summary.margin);
+        // The layers beneath are unchanged by what is added on top.
+        for (a, b) in r.layers.iter().zip(&r2.layers) {
+            prop_assert_eq!(a.margin, b.margin);
+            prop_assert_eq!(a.cumulative, b.cumulative);
+        }
+    }
+
+    /// A higher borrow rate never raises the net APY (nor does the borrow-spike stress).
+    #[test]
+    fn higher_borrow_rate_never_raises_net_apy(
+        s in arb_scenario_with(1..=8),
+        lp in arb_loop(),
+        at in any::<prop::sample::Index>(),
+        delta in 0.0..5.0f64,
+    ) {
+        let mut s = s;
+        let i = at.index(s.layers.len() + 1);
+        s.layers.insert(i, Layer {
+            protocol: "lend".into(),
+            token: "t".into(),
+            kind: lp,
+            risk: LayerRisk::default(),
+            points_apr: 0.0,
+        });
+        let base = eval(&s)?;
+        if let Some(raised) = net_apy_with_borrow_raised(&s, i, delta) {
+            let r = eval(&raised)?;
+            let tol = 1e-9 * base.summary.net.apy.abs().max(1.0);
+            prop_assert!(r.summary.net.apy <= base.summary.net.apy + tol,
+                "{} > {}", r.summary.net.apy, base.summary.net.apy);
+            prop_assert!(r.summary.net.apr <= base.summary.net.apr + 1e-9 * base.summary.net.apr.abs().max(1.0));
+        }
+        for st in &base.stress {
+            prop_assert!(st.net_apy_after <= base.summary.net.apy + 1e-12);
+        }
+    }
+
+    /// Probabilities and fractions stay in [0, 1].
+    #[test]
+    fn losses_and_probabilities_are_fractions(s in arb_scenario()) {
+        let r = eval(&s)?;
+        let m = &r.summary;
+        for (what, x) in [
+            ("expected loss", m.expected_loss),
+            ("P(any)", m.p_any_loss),
+            ("worst-case slash", m.worst_case_slash),
+            ("margin", m.margin),
+        ] {
+            prop_assert!((0.0..=1.0).contains(&x), "{}: {}", what, x);
+        }
+        for l in &r.layers {
+            prop_assert!((0.0..=1.0).contains(&l.expected_loss));
+            prop_assert!((0.0..=1.0).contains(&l.margin));
+            for e in &l.risks {
+                prop_assert!((0.0..=1.0).contains(&e.equity_loss));
+                prop_assert!((0.0..=1.0).contains(&e.expected_loss));
+                prop_assert!((0.0..=1.0).contains(&e.p_annual));
+            }
+        }
+        prop_assert!(m.net.apy >= -1.0 && m.risk_adjusted_apy >= -2.0);
+    }
+
+    /// Pendle: one SY splits into one PT and one YT.
+    #[test]
+    fn pt_plus_yt_is_one(r in 0.0..=10.0f64, days in 0.0..=3650.0f64) {
+        let pt = pt_price(r, days);
+        prop_assert!((pt + yt_price(r, days) - 1.0).abs() < 1e-12);
+        prop_assert!(pt > 0.0 && pt <= 1.0);
+    }
+
+    /// Invalid input gives a named error, never a panic and never a report.
+    #[test]
+    fn invalid_scenarios_are_rejected(s in arb_scenario_with(1..=8), bad in bad_number(), which in 0usize..16) {
+        let n = s.layers.len();
+        let (corrupted, field) = corrupt(s, bad, which);
+        match evaluate(&corrupted) {
+            Ok(_) => prop_assert!(false, "accepted a corrupted {} = {}", field, bad),
+            Err(e) => prop_assert_eq!(e.field(), field.replace("{n}", &n.to_string())),
+        }
+    }
+
+    /// Arbitrary numbers anywhere never panic (they may be valid or not).
+    #[test]
+    fn arbitrary_numbers_never_panic(
+        s in arb_scenario_with(1..=4),
+        x in prop::num::f64::ANY,
+        which in 0usize..16,
+    ) {
+        let (corrupted, _) = corrupt(s, x, which);
+        let _ = evaluate(&corrupted);
+    }
+}
+
+/// Numbers that no field accepts: not finite, negative, or beyond every bound.
+fn bad_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        -1e300..-1.000_001f64,
+        1e13..1e300f64,
+    ]
+}
+
+fn loop_layer(ltv: f64, liq_threshold: f64, size: LoopSize) -> Layer {
+    Layer {
+        protocol: "lend".into(),
+        token: "t".into(),
+        kind: LayerKind::Loop {
+            ltv,
+            liq_threshold,
+            liq_bonus: 0.05,
+            borrow_apr: 0.03,
+            supply_apr: 0.0,
+            size,
+            oracle: OracleKind::Market,
+            debt: DebtAsset::Base,
+        },
+        risk: LayerRisk::default(),
+        points_apr: 0.0,
+    }
+}
+
+fn with_kind(kind: LayerKind) -> Layer {
+    Layer {
+        protocol: "p".into(),
+        token: "t".into(),
+        kind,
+        risk: LayerRisk::default(),
+        points_apr: 0.0,
+    }
+}
+
+/// Corrupt one field of a valid scenario (with ≤ 8 layers) and return the field the error must
+/// name (`{n}` stands for the index of a pushed layer). `bad` is used where a number is needed.
+fn corrupt(mut s: Scenario, bad: f64, which: usize) -> (Scenario, String) {
+    let field = match which {
+        0 => {
+            s.stake.amount = bad;
+            "stake.amount"
+        }
+        1 => {
+            s.stake.price_usd = bad;
+            "stake.price_usd"
+        }
+        2 => {
+            s.horizon_days = bad;
+            "horizon_days"
+        }
+        3 => {
+            s.risk.correlation = bad;
+            "risk.correlation"
+        }
+        4 => {
+            s.stress.depeg_large = bad;
+            "stress.depeg_large"
+        }
+        5 => {
+            if let Some(l) = s.layers.get_mut(0) {
+                l.risk.p_exploit = bad;
+            }
+            "layers[0].risk.p_exploit"
+        }
+        6 => {
+            s.layers.clear();
+            "layers"
+        }
+        7 => {
+            let filler = s.layers.first().cloned();
+            while s.layers.len() <= MAX_LAYERS {
+                if let Some(l) = filler.clone() {
+                    s.layers.push(l);
+                }
+            }
+            "layers"
+        }
+        8 => {
+            s.layers.push(loop_layer(1.0, 1.0, LoopSize::Loops(1)));
+            "layers[{n}].ltv"
+        }
+        9 => {
+            s.layers.push(loop_layer(0.95, 0.93, LoopSize::Loops(1)));
+            "layers[{n}].ltv"
+        }
+        10 => {
+            s.layers.push(loop_layer(0.8, 0.85, LoopSize::Target(5.01)));
+            "layers[{n}].size"
+        }
+        11 => {
+            s.layers.push(loop_layer(0.8, 0.85, LoopSize::Loops(101)));
+            "layers[{n}].size"
+        }
+        12 => {
+            let maturity_days = if bad.is_nan() { 0.0 } else { -bad.abs() };
+            s.layers.push(with_kind(LayerKind::PendleYt {
+                implied_apy: 0.05,
+                maturity_days,
+                reward_apr: 0.0,
+            }));
+            "layers[{n}].maturity_days"
+        }
+        13 => {
+            let m = |magnitude: f64| Avs {
+                name: "a".into(),
+                reward_apr: 0.0,
+                magnitude,
+                p_slash: 0.0,
+                severity: 0.0,
+            };
+            s.layers.push(with_kind(LayerKind::Restake {
+                avs: vec![m(0.7), m(0.4)],
+                commission_ratio: 0.1,
+            }));
+            "layers[{n}].avs"
+        }
+        14 => {
+            s.layers.push(with_kind(LayerKind::Restake {
+                avs: vec![Avs {
+                    name: "a".into(),
+                    reward_apr: 0.0,
+                    magnitude: 0.1,
+                    p_slash: 0.1,
+                    severity: 0.2,
+                }],
+                commission_ratio: 0.1,
+            }));
+            "layers[{n}].avs[0].severity"
+        }
+        _ => {
+            s.layers.push(with_kind(LayerKind::Stake {
+                base_apr: bad,
+                fee_ratio: 0.1,
+            }));
+            "layers[{n}].base_apr"
+        }
+    };
+    (s, field.to_string())
+}
+
+/// The most extreme valid stack we can build: 16 layers at every bound at once (largest stake,
+/// longest horizon, APR 10, the cheapest YT the engine accepts, loops at 101×). Guards the
+/// saturation constants: nothing may overflow to ±∞ or cancel to NaN.
+#[test]
+fn extreme_valid_stack_stays_finite() {
+    let yt = LayerKind::PendleYt {
+        implied_apy: 0.01,
+        maturity_days: 4.0,
+        reward_apr: 10.0,
+    };
+    let lp = |borrow_apr: f64, debt: DebtAsset| LayerKind::Loop {
+        ltv: 0.999,
+        liq_threshold: 0.999,
+        liq_bonus: 1.0,
+        borrow_apr,
+        supply_apr: -1.0,
+        size: LoopSize::Target(max_leverage(0.999)),
+        oracle: OracleKind::Market,
+        debt,
+    };
+    let kinds = [
+        LayerKind::Stake {
+            base_apr: 10.0,
+            fee_ratio: 0.0,
+        },
+        yt.clone(),
+        lp(10.0, DebtAsset::Usd),
+        yt.clone(),
+        lp(-1.0, DebtAsset::Base),
+    ];
+    for (variant, horizon_days) in [(0usize, 36_500.0), (1, 1e-3)] {
+        let layers: Vec<Layer> = (0..MAX_LAYERS)
+            .map(|i| {
+                let kind = kinds
+                    .get((i + variant) % kinds.len())
+                    .cloned()
+                    .unwrap_or(LayerKind::LiquidRestake { fee_ratio: 0.0 });
+                Layer {
+                    protocol: "x".repeat(64),
+                    token: "é".repeat(64),
+                    kind,
+                    risk: LayerRisk {
+                        p_exploit: 1.0,
+                        exploit_loss: 1.0,
+                        p_depeg: 1.0,
+                        depeg_loss: 1.0,
+                        exit_days: 3650.0,
+                        instant_exit: true,
+                        market_share: 1.0,
+                    },
+                    points_apr: 10.0,
+                }
+            })
+            .collect();
+        let s = Scenario {
+            stake: Stake {
+                amount: 1e12,
+                asset: Asset::Btc,
+                price_usd: 1e12,
+            },
+            horizon_days,
+            layers,
+            risk: RiskSettings {
+                correlation: 0.5,
+                include_points: true,
+            },
+            stress: StressSettings {
+                price_drop: 1.0,
+                depeg_small: 1.0,
+                depeg_large: 0.0,
+                avs_slash: 1.0,
+                borrow_apr: 10.0,
+                yt_implied_apy: 10.0,
+            },
+        };
+        let r = evaluate(&s);
+        assert!(r.is_ok(), "{:?}", r.err());
+        let json = serde_json::to_value(r.ok()).unwrap_or_default();
+        let mut bad = Vec::new();
+        non_finite_paths(&json, "report", &mut bad);
+        assert!(bad.is_empty(), "variant {variant}: non-finite at {bad:?}");
+    }
+}
