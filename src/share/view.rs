@@ -1,0 +1,105 @@
+//! View options: how the page is shown, carried in the link beside the scenario but not part of
+//! it. Their keys are the same in every format version.
+
+use super::fields::{parse_flag, Fields, Notes};
+use super::notice::Notice;
+use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEMES, THEME_KEY};
+use super::text::{clip, decode_text, push_text};
+use serde::{Deserialize, Serialize};
+
+/// How the page is shown. Every field documents its default (an absent key).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ViewOptions {
+    /// `embed=1`: the compact embed layout without chrome. Default `false` (also `embed=0`).
+    pub embed: bool,
+    /// `theme=light` or `theme=dark`, lower case. Default `None`: follow the system setting.
+    pub theme: Option<String>,
+    /// `strategy=<id>`: the ready-made strategy the scenario came from, a hint for the picker
+    /// (the UI checks that the id exists). Default `None`: a custom scenario.
+    pub strategy: Option<String>,
+}
+
+/// Read the view keys from the top-level pairs.
+pub(crate) fn read(fields: &mut Fields<'_>, notes: &mut Notes) -> ViewOptions {
+    ViewOptions {
+        embed: read_embed(fields, notes),
+        theme: read_theme(fields, notes),
+        strategy: read_strategy(fields, notes),
+    }
+}
+
+fn read_embed(fields: &mut Fields<'_>, notes: &mut Notes) -> bool {
+    let Some(raw) = fields.take(EMBED_KEY, notes) else {
+        return false;
+    };
+    if raw.is_empty() {
+        // A bare `&embed` reads as `embed=1`.
+        return true;
+    }
+    parse_flag(raw).unwrap_or_else(|| {
+        fields.malformed(EMBED_KEY, raw, "1 or 0", "0", notes);
+        false
+    })
+}
+
+fn read_theme(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<String> {
+    let raw = fields.take(THEME_KEY, notes)?;
+    let (text, _) = decode_text(raw);
+    let theme = text.trim().to_ascii_lowercase();
+    if theme.is_empty() {
+        return None;
+    }
+    if THEMES.contains(&theme.as_str()) {
+        return Some(theme);
+    }
+    fields.malformed(
+        THEME_KEY,
+        raw,
+        &THEMES.join(" or "),
+        "(the system theme)",
+        notes,
+    );
+    None
+}
+
+fn read_strategy(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<String> {
+    let raw = fields.take(STRATEGY_KEY, notes)?;
+    let (id, invalid) = decode_text(raw);
+    if invalid {
+        notes.push(Notice::InvalidText {
+            field: STRATEGY_KEY.into(),
+        });
+    }
+    if id.chars().count() > MAX_STRATEGY_CHARS {
+        notes.push(Notice::Syntax {
+            field: STRATEGY_KEY.into(),
+            message: format!(
+                "{:?} is longer than {MAX_STRATEGY_CHARS} characters; ignored",
+                clip(&id)
+            ),
+        });
+        return None;
+    }
+    (!id.is_empty()).then_some(id)
+}
+
+/// Append the view keys that differ from their defaults (`&strategy=…&theme=…&embed=1`).
+pub(crate) fn write(out: &mut String, view: &ViewOptions) {
+    if let Some(id) = view.strategy.as_deref().filter(|id| !id.is_empty()) {
+        out.push('&');
+        out.push_str(STRATEGY_KEY);
+        out.push('=');
+        push_text(out, id);
+    }
+    if let Some(theme) = view.theme.as_deref().filter(|t| !t.is_empty()) {
+        out.push('&');
+        out.push_str(THEME_KEY);
+        out.push('=');
+        push_text(out, theme);
+    }
+    if view.embed {
+        out.push('&');
+        out.push_str(EMBED_KEY);
+        out.push_str("=1");
+    }
+}
