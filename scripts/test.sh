@@ -20,6 +20,7 @@ cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
+mkdir -p target
 step "native tests"
 cargo test --locked 2>&1 | tee target/native-tests.log
 native_passed=$(grep -Eo '[0-9]+ passed' target/native-tests.log | awk '{s+=$1} END {print s+0}')
