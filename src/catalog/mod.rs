@@ -1,1 +1,108 @@
-//! Protocol catalog: sourced presets, strategies, runtime data validation.
+//! Protocol catalog (`DESIGN.md` §4): sourced presets, ready-made strategies, and the validation of
+//! the runtime data file and of live yields. Pure Rust (std + serde); the browser fetch lives in
+//! the UI glue.
+//!
+//! | module | concern |
+//! |---|---|
+//! | `figure` | one sourced number: value, unit, source, as-of date, assumption flag |
+//! | `product` | a protocol's product (eETH, weETH loop, YT) and the layer it becomes |
+//! | `snapshot` | the compiled-in figures: the seed article's numbers and labelled assumptions |
+//! | `strategy` | ready-made stacks built from products |
+//! | `payload` | the runtime data file: schema, size cap, validation with reasons |
+//! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
+//! | `rebase` | moving untouched preset values of a scenario to newer figures |
+
+#![warn(clippy::indexing_slicing)]
+
+mod figure;
+pub mod live;
+pub mod payload;
+mod product;
+mod rebase;
+mod snapshot;
+mod strategy;
+
+pub use figure::{Figure, FigureUnit};
+pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
+pub use product::{AvsPreset, Product, ProductError};
+pub use rebase::rebase_scenario;
+pub use strategy::{Strategy, STRATEGIES};
+
+use crate::engine::{Asset, Layer};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A protocol as the Sources section presents it: who it is and its headline figures (TVL,
+/// market share) with their sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProtocolInfo {
+    /// Id used by products and share links (`etherfi`).
+    pub id: String,
+    /// Display name (`EtherFi`).
+    pub name: String,
+    /// Chain it runs on.
+    pub chain: String,
+    /// Public documentation.
+    pub docs: String,
+    /// Headline figures keyed by name (`tvl_usd`, `market_share`).
+    pub figures: BTreeMap<String, Figure>,
+}
+
+/// Everything the app knows about protocols: the compiled-in snapshot, the runtime data file, or
+/// either of them updated by a live refresh. Built only through [`Catalog::snapshot`] or
+/// [`parse_payload`], both of which leave it valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Version of the data file format ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// Date of the newest figure set, shown in the footer.
+    pub as_of: String,
+    /// USD price of one unit of each asset.
+    pub prices: BTreeMap<String, Figure>,
+    /// Protocols and their headline figures.
+    pub protocols: Vec<ProtocolInfo>,
+    /// Products a layer can be built from.
+    pub products: Vec<Product>,
+}
+
+impl Catalog {
+    /// The compiled-in catalog (the fallback when the data file cannot be used).
+    pub fn snapshot() -> Catalog {
+        snapshot::catalog()
+    }
+
+    /// A product by id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
+    }
+
+    /// The product a layer was built from: same protocol, same kind and the stake's asset
+    /// (falls back to any asset when none matches).
+    pub fn product_for(&self, layer: &Layer, asset: Asset) -> Option<&Product> {
+        let code = layer.kind.code();
+        let same = |p: &&Product| p.protocol == layer.protocol && p.kind == code;
+        self.products
+            .iter()
+            .filter(same)
+            .find(|p| p.asset == asset)
+            .or_else(|| self.products.iter().find(same))
+    }
+
+    /// Products of one layer kind usable on `asset`, in catalog order.
+    pub fn products_of(&self, kind: &str, asset: Asset) -> impl Iterator<Item = &Product> {
+        let kind = kind.to_string();
+        self.products
+            .iter()
+            .filter(move |p| p.kind == kind && p.asset == asset)
+    }
+
+    /// A protocol by id.
+    pub fn protocol(&self, id: &str) -> Option<&ProtocolInfo> {
+        self.protocols.iter().find(|p| p.id == id)
+    }
+
+    /// The price figure of an asset.
+    pub fn price(&self, asset: Asset) -> Option<&Figure> {
+        self.prices.get(asset.ticker())
+    }
+}

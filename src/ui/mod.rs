@@ -1,28 +1,49 @@
-//! minimal shell for pipeline check
+//! Leptos UI: renders what the engine returns; holds no finance of its own.
+//!
+//! `state` holds the one scenario signal; inputs (`stake_panel`, `stack_builder`, `layer_card`,
+//! `settings_panel`) write into it; `results` and `charts` render the engine's `Report`;
+//! `link` keeps the URL equal to the share link; `catalog_glue` loads presets and data files.
+
+mod app;
+mod browser;
+mod catalog_glue;
+#[path = "charts_stub.rs"]
+pub mod charts;
+mod embed_resize;
+mod field;
+pub mod format;
+mod layer_card;
+mod link;
 mod panic;
-use leptos::prelude::*;
-#[component]
-pub fn App() -> impl IntoView {
-    let q = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    #[allow(clippy::panic)] // Test-only flag: proves the error panel appears.
-    if q.contains("__panic=1") {
-        std::panic::panic_any("test panic requested by the __panic URL flag");
-    }
-    view! { <header><h1>"Restack"</h1></header><main></main><footer><p>"Data as of 2026-01"</p></footer> }
-}
+mod params;
+pub mod results;
+mod settings_panel;
+mod share_bar;
+mod sources;
+mod stack_builder;
+mod stake_panel;
+mod state;
+
+pub use app::App;
+
+/// Install the panic hook and mount the app into `#app`.
 pub fn start() {
     panic::install();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
     else {
+        panic::show_fatal("The page has no #app element.");
         return;
     };
     root.set_inner_html("");
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    std::mem::forget(leptos::mount::mount_to(root, App));
+    let handle = leptos::mount::mount_to(root, App);
+    // Keep the app mounted for the page's lifetime (dropping the handle unmounts it).
+    std::mem::forget(handle);
+    if browser::query_flag("embed") {
+        embed_resize::start();
+    }
 }

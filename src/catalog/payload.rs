@@ -1,0 +1,181 @@
+//! The runtime data file (`public/data/protocols.json`): a [`Catalog`] serialised as JSON with a
+//! schema version. A site owner edits it to update numbers without rebuilding; the app checks it
+//! here and falls back to the compiled-in snapshot on any failure, saying why.
+
+use super::strategy::STRATEGIES;
+use super::{Catalog, Figure};
+use crate::engine::{validate::validate, Asset, RiskSettings, Scenario, Stake, StressSettings};
+use std::collections::BTreeSet;
+
+/// The data-file format this app reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Largest data file accepted (the shipped one is ~30 KB).
+pub const MAX_PAYLOAD_BYTES: usize = 1 << 20;
+/// Most products / protocols a data file may list.
+const MAX_ENTRIES: usize = 256;
+/// Longest source or note text of a figure.
+const MAX_FIGURE_TEXT: usize = 400;
+
+/// Why a data file (or live answer) was not used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PayloadError {
+    /// Larger than the cap.
+    #[error("the file is {bytes} bytes, more than the {max}-byte limit")]
+    TooLarge {
+        /// Size received.
+        bytes: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// Not JSON, truncated, or not the expected shape.
+    #[error("not a valid data file: {0}")]
+    NotJson(String),
+    /// A schema version this app does not read.
+    #[error("schema version {found} is not supported (this app reads version {SCHEMA_VERSION})")]
+    WrongSchema {
+        /// Version found (0 when absent).
+        found: u64,
+    },
+    /// Well-formed but a value is missing or out of range.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(160).collect();
+    if text.chars().count() > 160 {
+        s.push('…');
+    }
+    s
+}
+
+/// Parse and check a data file.
+///
+/// # Errors
+/// The first reason the file cannot be used.
+pub fn parse_payload(text: &str) -> Result<Catalog, PayloadError> {
+    if text.len() > MAX_PAYLOAD_BYTES {
+        return Err(PayloadError::TooLarge {
+            bytes: text.len(),
+            max: MAX_PAYLOAD_BYTES,
+        });
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| PayloadError::NotJson(short(&e.to_string())))?;
+    let found = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
+    if found != u64::from(SCHEMA_VERSION) {
+        return Err(PayloadError::WrongSchema { found });
+    }
+    let catalog: Catalog =
+        serde_json::from_value(value).map_err(|e| PayloadError::NotJson(short(&e.to_string())))?;
+    check(&catalog).map_err(PayloadError::Invalid)?;
+    Ok(catalog)
+}
+
+fn check_text(what: &str, text: &str, max: usize) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(format!("{what}: empty"));
+    }
+    if text.chars().count() > max {
+        return Err(format!("{what}: longer than {max} characters"));
+    }
+    Ok(())
+}
+
+fn check_figure(what: &str, f: &Figure) -> Result<(), String> {
+    if !f.is_sane() {
+        return Err(format!(
+            "{what}: {} is not a sane {:?} value",
+            f.value, f.unit
+        ));
+    }
+    check_text(&format!("{what}.source"), &f.source, MAX_FIGURE_TEXT)?;
+    check_text(&format!("{what}.as_of"), &f.as_of, 32)?;
+    if f.note.chars().count() > MAX_FIGURE_TEXT {
+        return Err(format!(
+            "{what}.note: longer than {MAX_FIGURE_TEXT} characters"
+        ));
+    }
+    if f.assumption && f.note.trim().is_empty() {
+        return Err(format!("{what}: an assumption must say why in its note"));
+    }
+    Ok(())
+}
+
+/// Check a catalog: every figure sane and sourced, every product a valid layer for the engine,
+/// every price positive, every strategy's products present.
+///
+/// # Errors
+/// The first problem, naming where it is.
+pub fn check(catalog: &Catalog) -> Result<(), String> {
+    check_text("as_of", &catalog.as_of, 32)?;
+    if catalog.products.len() > MAX_ENTRIES || catalog.protocols.len() > MAX_ENTRIES {
+        return Err(format!("more than {MAX_ENTRIES} products or protocols"));
+    }
+    for asset in Asset::ALL {
+        let what = format!("prices.{}", asset.ticker());
+        let f = catalog
+            .price(asset)
+            .ok_or_else(|| format!("{what}: missing"))?;
+        check_figure(&what, f)?;
+        if f.value <= 0.0 {
+            return Err(format!("{what}: must be greater than 0"));
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for p in &catalog.protocols {
+        check_text("protocols[].id", &p.id, 64)?;
+        check_text(&format!("protocols[{}].name", p.id), &p.name, 64)?;
+        if !ids.insert(p.id.as_str()) {
+            return Err(format!("protocols[{}]: listed twice", short(&p.id)));
+        }
+        for (k, f) in &p.figures {
+            check_figure(&format!("protocols[{}].{}", p.id, short(k)), f)?;
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for p in &catalog.products {
+        check_text("products[].id", &p.id, 64)?;
+        check_text(&format!("products[{}].name", p.id), &p.name, 64)?;
+        check_text(&format!("products[{}].token", p.id), &p.token, 64)?;
+        if !ids.insert(p.id.as_str()) {
+            return Err(format!("products[{}]: listed twice", short(&p.id)));
+        }
+        for (k, f) in p
+            .params
+            .iter()
+            .chain(p.avs.iter().flat_map(|a| a.params.iter()))
+        {
+            check_figure(&format!("products[{}].{}", p.id, short(k)), f)?;
+        }
+        let layer = p.to_layer().map_err(|e| e.to_string())?;
+        let price = catalog.price(p.asset).map_or(1.0, |f| f.value);
+        let alone = Scenario {
+            stake: Stake {
+                amount: 1.0,
+                asset: p.asset,
+                price_usd: price,
+            },
+            horizon_days: 365.0,
+            layers: vec![layer],
+            risk: RiskSettings::default(),
+            stress: StressSettings::default(),
+        };
+        validate(&alone).map_err(|e| {
+            format!(
+                "products[{}]: {}",
+                p.id,
+                e.to_string().trim_start_matches("layers[0].")
+            )
+        })?;
+    }
+    for s in &STRATEGIES {
+        s.scenario(catalog)
+            .map_err(|e| format!("strategy {}: {e}", s.id))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,292 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::panic)] // a test fails by panicking
+//! Catalog: every preset and strategy evaluates; the shipped data file equals the compiled-in
+//! snapshot; malformed data files and live answers are rejected with their reason; rebasing keeps
+//! what the user typed.
+
+use proptest::prelude::*;
+use restack::catalog::live::{apply_live, MAPPINGS};
+use restack::catalog::{
+    parse_payload, rebase_scenario, Catalog, PayloadError, Strategy, STRATEGIES,
+};
+use restack::engine::{evaluate, Asset, LayerKind, RiskSettings, Scenario, Stake, StressSettings};
+
+const DATA_FILE: &str = "public/data/protocols.json";
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/catalog/{name}"))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+fn serialised_snapshot() -> String {
+    let mut s = serde_json::to_string_pretty(&Catalog::snapshot())
+        .unwrap_or_else(|e| panic!("snapshot serialises: {e}"));
+    s.push('\n');
+    s
+}
+
+#[test]
+fn every_product_evaluates_alone() {
+    let cat = Catalog::snapshot();
+    for p in &cat.products {
+        let layer = p.to_layer().unwrap_or_else(|e| panic!("{e}"));
+        let scenario = Scenario {
+            stake: Stake {
+                amount: 1.0,
+                asset: p.asset,
+                price_usd: cat.price(p.asset).map_or(1.0, |f| f.value),
+            },
+            horizon_days: 365.0,
+            layers: vec![layer],
+            risk: RiskSettings::default(),
+            stress: StressSettings::default(),
+        };
+        let report = evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", p.id));
+        assert!(report.summary.net.apy.is_finite(), "{}", p.id);
+    }
+}
+
+#[test]
+fn every_strategy_evaluates_with_sane_figures() {
+    let cat = Catalog::snapshot();
+    for s in &STRATEGIES {
+        let scenario = s.scenario(&cat).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        assert_eq!(scenario.stake.asset, s.asset);
+        assert_eq!(scenario.layers.len(), s.products.len());
+        let r = evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        assert!(
+            r.summary.net.apy > -0.5 && r.summary.net.apy < 1.0,
+            "{}: {}",
+            s.id,
+            r.summary.net.apy
+        );
+        assert!((0.0..=1.0).contains(&r.summary.expected_loss), "{}", s.id);
+    }
+    // One strategy per asset at least, and the per-asset first exists.
+    for a in Asset::ALL {
+        assert!(Strategy::first_for(a).is_some(), "{a}");
+    }
+}
+
+#[test]
+fn seed_figures_are_carried_with_source_and_date() {
+    let cat = Catalog::snapshot();
+    let jito = cat
+        .product("jito-jitosol")
+        .unwrap_or_else(|| panic!("jito"));
+    let apr = jito.figure("base_apr").map_or(0.0, |f| f.value);
+    // 5.94 % APY is 5.77 % APR with daily compounding.
+    assert!((restack::engine::apr_to_apy(apr) - 0.0594).abs() < 5e-5);
+    let eigen = cat
+        .product("eigencloud-restake")
+        .unwrap_or_else(|| panic!("eigen"));
+    let share = eigen
+        .figure("market_share")
+        .unwrap_or_else(|| panic!("share"));
+    assert_eq!(share.value, 0.68);
+    assert!(!share.assumption);
+    assert_eq!(share.as_of, "2026-01");
+    assert_eq!(cat.price(Asset::Btc).map(|f| f.value), Some(89_430.0));
+    // Every assumption says why.
+    for p in &cat.products {
+        for (k, f) in &p.params {
+            assert!(!f.source.is_empty() && !f.as_of.is_empty(), "{}.{k}", p.id);
+            assert!(!f.assumption || !f.note.is_empty(), "{}.{k}", p.id);
+        }
+    }
+    // SUI → haSUI: the seed's exchange rate of 1.07 is 7.00 % cumulative (7.03 % in the article).
+    let hasui = cat
+        .product("haedal-hasui")
+        .unwrap_or_else(|| panic!("haedal"));
+    let rate = hasui.figure("exchange_rate").map_or(0.0, |f| f.value);
+    assert!((restack::engine::cumulative_yield_from_exchange_rate(rate) - 0.07).abs() < 1e-12);
+}
+
+#[test]
+fn data_file_matches_the_snapshot() {
+    if std::env::var("RESTACK_WRITE_DATA").is_ok_and(|v| v == "1") {
+        std::fs::write(DATA_FILE, serialised_snapshot()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let text = std::fs::read_to_string(DATA_FILE).unwrap_or_else(|e| panic!("{DATA_FILE}: {e}"));
+    let parsed = parse_payload(&text).unwrap_or_else(|e| panic!("{DATA_FILE} is invalid: {e}"));
+    assert_eq!(
+        parsed,
+        Catalog::snapshot(),
+        "{DATA_FILE} differs from the compiled-in snapshot: run RESTACK_WRITE_DATA=1 cargo test --test catalog"
+    );
+}
+
+#[test]
+fn malformed_data_files_are_rejected_with_their_reason() {
+    let good = serialised_snapshot();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("empty", String::new(), "not a valid data file"),
+        (
+            "not json",
+            "<html>oops</html>".into(),
+            "not a valid data file",
+        ),
+        (
+            "truncated",
+            good.get(..good.len() / 2).unwrap_or("").into(),
+            "not a valid data file",
+        ),
+        (
+            "no schema",
+            "{}".into(),
+            "schema version 0 is not supported",
+        ),
+        (
+            "future schema",
+            good.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
+            "schema version 2",
+        ),
+        (
+            "huge",
+            format!("{{\"pad\":\"{}\"}}", "x".repeat(2 << 20)),
+            "limit",
+        ),
+        (
+            "fixture: wrong type",
+            fixture("wrong-type.json"),
+            "not a valid data file",
+        ),
+        (
+            "fixture: ltv above threshold",
+            fixture("ltv-above-threshold.json"),
+            "products[aave-weeth-loop]: ltv",
+        ),
+        (
+            "fixture: missing figure",
+            fixture("missing-figure.json"),
+            "products[etherfi-eeth].base_apr: missing",
+        ),
+        (
+            "fixture: negative price",
+            fixture("negative-price.json"),
+            "prices.ETH",
+        ),
+        (
+            "fixture: assumption without reason",
+            fixture("assumption-without-note.json"),
+            "must say why",
+        ),
+    ];
+    for (name, text, reason) in cases {
+        match parse_payload(&text) {
+            Ok(_) => panic!("{name}: accepted"),
+            Err(e) => assert!(
+                e.to_string().contains(reason),
+                "{name}: {e} does not contain {reason:?}"
+            ),
+        }
+    }
+    assert!(matches!(
+        parse_payload("[1,2]"),
+        Err(PayloadError::WrongSchema { found: 0 })
+    ));
+}
+
+#[test]
+fn live_answer_updates_mapped_presets_and_lists_the_rest() {
+    let cat = Catalog::snapshot();
+    let out = apply_live(&cat, &fixture("live-good.json"), "2026-11-24 10:00 UTC")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let jito = out
+        .catalog
+        .product("jito-jitosol")
+        .and_then(|p| p.figure("base_apr"))
+        .unwrap_or_else(|| panic!("jito"));
+    // apyBase 7.12 % → APR 6.88 %, Jito's fee is 0.
+    assert!((jito.value - 0.0688).abs() < 1e-9, "{}", jito.value);
+    assert!(jito.source.contains("DefiLlama"));
+    assert_eq!(jito.as_of, "2026-11-24 10:00 UTC");
+    // EtherFi: apyBase 2.70 % → APR 2.6641 %, grossed up for its 10 % fee → 2.96 %.
+    let eeth = out
+        .catalog
+        .product("etherfi-eeth")
+        .and_then(|p| p.figure("base_apr"))
+        .map(|f| f.value);
+    assert_eq!(eeth, Some(0.0296));
+    // The fixture's haSUI entry has a string APY and the lido entry an absurd one: skipped, listed.
+    assert!(
+        out.skipped.iter().any(|s| s.starts_with("haedal-hasui")),
+        "{:?}",
+        out.skipped
+    );
+    assert!(
+        out.skipped
+            .iter()
+            .any(|s| s.starts_with("lido-wsteth") && s.contains("outside")),
+        "{:?}",
+        out.skipped
+    );
+    assert_eq!(out.updated.len() + out.skipped.len(), MAPPINGS.len());
+    // The result is still a valid catalog.
+    restack::catalog::payload::check(&out.catalog).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn bad_live_answers_change_nothing() {
+    let cat = Catalog::snapshot();
+    for body in ["", "nope", "{\"status\":\"error\"}", "{\"data\":{}}", "[1]"] {
+        assert!(apply_live(&cat, body, "now").is_err(), "{body:?}");
+    }
+    let empty = apply_live(&cat, "{\"data\":[]}", "now").unwrap_or_else(|e| panic!("{e}"));
+    assert!(empty.updated.is_empty());
+    assert_eq!(empty.catalog, cat);
+}
+
+#[test]
+fn rebase_moves_untouched_presets_only() {
+    let old = Catalog::snapshot();
+    let out = apply_live(&old, &fixture("live-good.json"), "2026-11-24")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let s = Strategy::find("eth-etherfi-yt")
+        .and_then(|s| s.scenario(&old).ok())
+        .unwrap_or_else(|| panic!("strategy"));
+    let (moved, n) = rebase_scenario(&old, &out.catalog, &s);
+    assert_eq!(n, 1);
+    assert!(
+        matches!(moved.layers[0].kind, LayerKind::Stake { base_apr, .. } if base_apr == 0.0296)
+    );
+    // A value the user typed stays.
+    let mut typed = s.clone();
+    if let LayerKind::Stake { base_apr, .. } = &mut typed.layers[0].kind {
+        *base_apr = 0.05;
+    }
+    let (kept, n) = rebase_scenario(&old, &out.catalog, &typed);
+    assert_eq!(n, 0);
+    assert_eq!(kept, typed);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in ".{0,400}") {
+        let _ = parse_payload(&text);
+        let _ = apply_live(&Catalog::snapshot(), &text, "now");
+    }
+
+    #[test]
+    fn mutated_data_files_are_rejected_or_valid(cut in 0usize..40_000, byte in 0u8..128, at in 0usize..40_000) {
+        let good = serialised_snapshot();
+        let mut bytes = good.into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        let cut = cut % bytes.len();
+        bytes.truncate(bytes.len() - cut / 2);
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(cat) = parse_payload(&text) {
+            // Whatever was accepted evaluates everywhere without error.
+            for s in &STRATEGIES {
+                let sc = s.scenario(&cat);
+                prop_assert!(sc.is_ok());
+                if let Ok(sc) = sc {
+                    prop_assert!(evaluate(&sc).is_ok());
+                }
+            }
+        }
+    }
+}
