@@ -7,7 +7,6 @@
 mod app;
 mod browser;
 mod catalog_glue;
-#[path = "charts_stub.rs"]
 pub mod charts;
 mod embed_resize;
 mod field;

@@ -1,0 +1,172 @@
+// Runtime data file and live refresh (issue 4): the site's data file and the live yields API are
+// answered by routes of the local test server with fixtures: good, stale, malformed, wrong schema,
+// invalid, huge, HTTP 500, and slow beyond the timeout. Each case must end with the app working,
+// a clear notice where something was not used, and no NaN on screen. The page under test is
+// dist/index.html with <meta> tags pointing the live URL at the local server and shortening the
+// timeouts (the mechanism site owners use to configure them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, serveDist, openPage, byId, waitForResults, repo, dist } from './harness.mjs';
+
+const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
+const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', 'catalog', name), 'utf8');
+const shipped = readFileSync(join(dist, 'data', 'protocols.json'), 'utf8');
+const defaultNet = expected.cases.find((c) => c.name === 'default').headline['net-apy'];
+
+const TIMEOUT_MS = 800;
+const testPage = readFileSync(join(dist, 'index.html'), 'utf8').replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8">
+  <meta name="restack-live-url" content="live/pools">
+  <meta name="restack-data-timeout-ms" content="${TIMEOUT_MS}">
+  <meta name="restack-live-timeout-ms" content="${TIMEOUT_MS}">`,
+);
+const DATA = '/data/protocols.json';
+const LIVE = '/live/pools';
+const json = (body, extra = {}) => () => ({ body, ...extra });
+
+let browser, server;
+before(async () => {
+  assert.ok(testPage.includes('restack-live-url'), 'test page has the config meta tags');
+  browser = await launch();
+  server = await serveDist({ '/t.html': () => ({ type: 'text/html; charset=utf-8', body: testPage }) });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open the test page with the data file answered by `dataRoute` (undefined: the shipped file). */
+async function open(dataRoute, ignore = []) {
+  if (dataRoute) server.routes[DATA] = dataRoute;
+  else delete server.routes[DATA];
+  const opened = await openPage(browser, server.url + '/t.html', { ignore });
+  await waitForResults(opened.page);
+  return opened;
+}
+
+/** Wait for the data file's outcome to be on screen (the source line stops saying "Loading"). */
+async function settled(page) {
+  await page.waitForFunction(
+    () => !/Loading/.test(document.querySelector('[data-testid="data-source"]')?.textContent ?? 'Loading'),
+    null,
+    { timeout: 10000 },
+  );
+  return (await byId(page, 'data-source').textContent()).trim();
+}
+
+async function assertHealthy(page, problems) {
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /NaN|Infinity|undefined/, 'no NaN, Infinity or undefined on screen');
+  assert.equal(await page.locator('[data-testid="fatal-error"]:visible').count(), 0, 'no fatal panel');
+  assert.ok((await byId(page, 'net-apy').textContent()).trim().length > 0, 'results on screen');
+  assert.deepEqual(problems, []);
+}
+
+async function notice(page) {
+  return (await byId(page, 'data-notice').textContent()).trim();
+}
+
+test('the shipped data file is used and named with its date', async () => {
+  const { page, context, problems } = await open(undefined);
+  assert.match(await settled(page), /site's data file \(as of 2026-01\)/);
+  assert.equal(await byId(page, 'data-notice').count(), 0);
+  assert.equal((await byId(page, 'net-apy').textContent()).trim(), defaultNet);
+  assert.match(await page.locator('.site-footer').innerText(), /Data as of 2026-01 \(data file\)/);
+  assert.ok(server.requests.some((r) => r.startsWith(DATA)), 'the data file was requested');
+  await assertHealthy(page, problems);
+  await context.close();
+});
+
+test('a stale data file is used, its older date shown, and the presets move to its figures', async () => {
+  const { page, context, problems } = await open(json(fixture('stale.json')));
+  assert.match(await settled(page), /site's data file \(as of 2025-06\)/);
+  assert.match(await page.locator('.site-footer').innerText(), /Data as of 2025-06/);
+  // The stale file's eETH staking APR (3.4%) replaces the snapshot's in the untouched default.
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-layers[1].base_apr"]')?.value === '3.4', null, { timeout: 5000 });
+  assert.notEqual((await byId(page, 'net-apy').textContent()).trim(), defaultNet, 'figures recomputed');
+  assert.match(await byId(page, 'stale-since').textContent(), /stale since 2025-06/);
+  await assertHealthy(page, problems);
+  await context.close();
+});
+
+const BAD_FILES = [
+  ['truncated', () => json(shipped.slice(0, 200)), [], /not JSON|JSON/i],
+  ['not JSON', () => json('<html>oops</html>', { type: 'text/html' }), [], /JSON/i],
+  ['wrong schema', () => json(JSON.stringify({ ...JSON.parse(shipped), schema_version: 99 })), [], /schema/i],
+  ['invalid figure', () => json(fixture('ltv-above-threshold.json')), [], /ltv|threshold/i],
+  ['huge', () => json(' '.repeat(1100 * 1024) + shipped), [], /too large|bytes/i],
+  ['HTTP 500', () => json('boom', { status: 500 }), [/data\/protocols\.json/], /HTTP 500/],
+  ['slow beyond the timeout', () => json(shipped, { delayMs: TIMEOUT_MS + 2500 }), [/data\/protocols\.json/], /no answer within 0\.8 s/],
+];
+
+for (const [name, route, ignore, reason] of BAD_FILES) {
+  test(`a ${name} data file leaves the snapshot in use with a notice`, async () => {
+    const { page, context, problems } = await open(route(), ignore);
+    assert.match(await settled(page), /built-in snapshot \(as of 2026-01\)/);
+    const why = await notice(page);
+    assert.match(why, /was not used/);
+    assert.match(why, reason);
+    assert.equal((await byId(page, 'net-apy').textContent()).trim(), defaultNet, 'snapshot figures');
+    // Still a working calculator: editing the stake recomputes.
+    await byId(page, 'stake-amount').fill('10');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="net-apy"]')?.textContent.trim() !== '' && document.querySelector('[data-testid="projected-value"]')?.textContent.includes('$'), null);
+    await assertHealthy(page, problems);
+    await context.close();
+  });
+}
+
+/** Click "refresh" and wait for the live status to leave "Fetching". */
+async function refresh(page) {
+  await byId(page, 'refresh-live').click();
+  await page.waitForFunction(
+    () => !/Fetching/.test(document.querySelector('[data-testid="live-status"]')?.textContent ?? 'Fetching'),
+    null,
+    { timeout: 10000 },
+  );
+  return (await byId(page, 'live-status').textContent()).trim();
+}
+
+test('live refresh applies the matching yields, lists what changed and what was skipped', async () => {
+  server.routes[LIVE] = json(fixture('live-good.json'));
+  const { page, context, problems } = await open(undefined);
+  await settled(page);
+  const before = (await byId(page, 'stale-since').textContent()).trim();
+  assert.match(before, /stale since 2026-01/);
+  const status = await refresh(page);
+  assert.match(status, /Updated \d+ preset\(s\) from live yields/);
+  const updated = await byId(page, 'live-updated').locator('li').allTextContents();
+  assert.ok(updated.some((u) => /JitoSOL|Jito/i.test(u) && /7\.12%/.test(u)), `Jito updated: ${updated}`);
+  const skipped = await byId(page, 'live-skipped').locator('li').allTextContents();
+  assert.ok(skipped.length > 0, 'the out-of-range Lido and string-typed Haedal answers are listed as skipped');
+  assert.match(await byId(page, 'stale-since').textContent(), /stale since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  assert.match(await page.locator('.site-footer').innerText(), /live yields applied/);
+  await assertHealthy(page, problems);
+  await context.close();
+});
+
+const BAD_LIVE = [
+  ['malformed', json('{"status":"success","data":[{"pool":'), [], /JSON|answer/i],
+  ['wrong shape', json('{"status":"success","data":{"pools":[]}}'), [], /./],
+  ['HTTP 500', json('boom', { status: 500 }), [/live\/pools/], /HTTP 500/],
+  ['slow', json(fixture('live-good.json'), { delayMs: TIMEOUT_MS + 2500 }), [/live\/pools/], /no answer within 0\.8 s/],
+];
+
+for (const [name, route, ignore, reason] of BAD_LIVE) {
+  test(`a ${name} live answer changes nothing and says why`, async () => {
+    server.routes[LIVE] = route;
+    const { page, context, problems } = await open(undefined, ignore);
+    await settled(page);
+    const net = (await byId(page, 'net-apy').textContent()).trim();
+    const status = await refresh(page);
+    assert.match(status, /Live refresh failed: .*Nothing was changed/);
+    assert.match(status, reason);
+    assert.equal((await byId(page, 'net-apy').textContent()).trim(), net, 'figures unchanged');
+    assert.match(await byId(page, 'stale-since').textContent(), /stale since 2026-01/);
+    assert.equal(await byId(page, 'refresh-live').isEnabled(), true, 'can try again');
+    await assertHealthy(page, problems);
+    await context.close();
+  });
+}
