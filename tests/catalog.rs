@@ -120,16 +120,12 @@ fn data_file_matches_the_snapshot() {
 fn malformed_data_files_are_rejected_with_their_reason() {
     let good = serialised_snapshot();
     let cases: Vec<(&str, String, &str)> = vec![
-        ("empty", String::new(), "not a valid data file"),
-        (
-            "not json",
-            "<html>oops</html>".into(),
-            "not a valid data file",
-        ),
+        ("empty", String::new(), "not valid JSON"),
+        ("not json", "<html>oops</html>".into(), "not valid JSON"),
         (
             "truncated",
             good.get(..good.len() / 2).unwrap_or("").into(),
-            "not a valid data file",
+            "not valid JSON",
         ),
         (
             "no schema",
@@ -149,7 +145,7 @@ fn malformed_data_files_are_rejected_with_their_reason() {
         (
             "fixture: wrong type",
             fixture("wrong-type.json"),
-            "not a valid data file",
+            "not in the expected format",
         ),
         (
             "fixture: ltv above threshold",

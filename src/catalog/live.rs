@@ -139,7 +139,7 @@ pub fn apply_live(
     let pools = value
         .get("data")
         .and_then(Value::as_array)
-        .ok_or_else(|| PayloadError::NotJson("no \"data\" list in the answer".into()))?;
+        .ok_or_else(|| PayloadError::WrongShape("no \"data\" list in the answer".into()))?;
     let mut out = catalog.clone();
     let mut updated = Vec::new();
     let mut skipped = Vec::new();

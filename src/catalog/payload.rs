@@ -21,16 +21,19 @@ const MAX_FIGURE_TEXT: usize = 400;
 #[non_exhaustive]
 pub enum PayloadError {
     /// Larger than the cap.
-    #[error("the file is {bytes} bytes, more than the {max}-byte limit")]
+    #[error("it is {bytes} bytes, more than the {max}-byte limit")]
     TooLarge {
         /// Size received.
         bytes: usize,
         /// The cap.
         max: usize,
     },
-    /// Not JSON, truncated, or not the expected shape.
-    #[error("not a valid data file: {0}")]
+    /// Not JSON at all, or truncated.
+    #[error("not valid JSON ({0})")]
     NotJson(String),
+    /// JSON, but not the expected shape (a field missing or of the wrong type).
+    #[error("not in the expected format ({0})")]
+    WrongShape(String),
     /// A schema version this app does not read.
     #[error("schema version {found} is not supported (this app reads version {SCHEMA_VERSION})")]
     WrongSchema {
@@ -70,8 +73,8 @@ pub fn parse_payload(text: &str) -> Result<Catalog, PayloadError> {
     if found != u64::from(SCHEMA_VERSION) {
         return Err(PayloadError::WrongSchema { found });
     }
-    let catalog: Catalog =
-        serde_json::from_value(value).map_err(|e| PayloadError::NotJson(short(&e.to_string())))?;
+    let catalog: Catalog = serde_json::from_value(value)
+        .map_err(|e| PayloadError::WrongShape(short(&e.to_string())))?;
     check(&catalog).map_err(PayloadError::Invalid)?;
     Ok(catalog)
 }

@@ -28,20 +28,36 @@ pub struct Opened {
 /// Decode the current location. Total: any link opens a working page.
 pub fn read_location() -> Opened {
     let decoded = share::decode(&browser::location_query());
-    let notices = decoded.notices.iter().map(|n| n.to_string()).collect();
+    let mut notices: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
     let view = decoded.view;
     match decoded.scenario {
-        Some(scenario) => Opened {
-            strategy_id: view
-                .strategy
-                .clone()
-                .filter(|id| catalog_glue::strategy_scenario(id).is_some())
-                .unwrap_or_default(),
-            scenario,
-            view,
-            notices,
-            from_link: true,
-        },
+        Some(mut scenario) => {
+            // A hand-written link may give only the stake ("?v=1&asset=SOL&stake=500"): show
+            // that stake in the asset's first ready-made stack rather than an empty one.
+            let mut strategy = view.strategy.clone();
+            if scenario.layers.is_empty() {
+                let asset = scenario.stake.asset;
+                if let Some(id) = catalog_glue::first_strategy_for(asset) {
+                    if let Some(s) = catalog_glue::strategy_scenario(&id) {
+                        scenario.layers = s.layers;
+                        notices.push(format!(
+                            "the link has no layers (l=…): showing the first ready-made {} stack",
+                            asset.ticker()
+                        ));
+                        strategy = Some(id);
+                    }
+                }
+            }
+            Opened {
+                strategy_id: strategy
+                    .filter(|id| catalog_glue::strategy_scenario(id).is_some())
+                    .unwrap_or_default(),
+                scenario,
+                view,
+                notices,
+                from_link: true,
+            }
+        }
         None => {
             let id = view
                 .strategy

@@ -31,8 +31,9 @@ fn figure_row(name: String, f: &Figure) -> impl IntoView {
 }
 
 fn figures_table(caption: String, rows: Vec<(String, Figure)>) -> impl IntoView {
+    let region = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
             <table class="figures">
                 <caption>{caption}</caption>
                 <thead><tr><th scope="col">"Figure"</th><th scope="col">"Value"</th><th scope="col">"Source"</th><th scope="col">"As of"</th></tr></thead>

@@ -62,6 +62,48 @@ test('the default page shows the engine figures for the default strategy', async
   await context.close();
 });
 
+const CHARTS = ['chart-waterfall', 'chart-risk', 'chart-margin', 'chart-projection'];
+
+/** Each chart: an SVG with an accessible name, a text-alternative table, finite coordinates. */
+async function chartState(page) {
+  return page.evaluate((ids) => ids.map((id) => {
+    const fig = document.querySelector(`[data-testid="${id}"]`);
+    const svg = fig?.querySelector('svg[role="img"]');
+    return {
+      id,
+      label: svg?.getAttribute('aria-label') ?? '',
+      shapes: svg ? svg.querySelectorAll('rect, path, circle').length : 0,
+      tableRows: fig ? fig.querySelectorAll('table tbody tr').length : 0,
+      bad: svg ? /NaN|Infinity|undefined/.test(svg.outerHTML) : true,
+    };
+  }), CHARTS);
+}
+
+test('the four charts draw the report, name it in text, and follow the strategy', async () => {
+  const { page, context, problems } = await openPage(browser, server.url + '/');
+  await waitForResults(page);
+  const c = caseNamed('default');
+  const first = await chartState(page);
+  for (const ch of first) {
+    assert.ok(ch.shapes > 0, `${ch.id} draws shapes`);
+    assert.ok(ch.tableRows > 0, `${ch.id} has a text alternative`);
+    assert.ok(ch.label.length > 10, `${ch.id} has an accessible name`);
+    assert.equal(ch.bad, false, `${ch.id} has only finite coordinates`);
+  }
+  // The waterfall's name carries the same net APY as the headline, and one bar per layer + net.
+  assert.ok(first[0].label.includes(`net ${c.headline['net-apy']}`), first[0].label);
+  const bars = await page.locator('[data-testid="chart-waterfall"] rect').count();
+  assert.equal(bars, c.layer_cells.length + 1);
+  const loop = caseNamed('loop');
+  await byId(page, 'strategy').selectOption(loop.strategy);
+  await assertShows(page, loop);
+  const second = await chartState(page);
+  assert.notDeepEqual(second.map((x) => x.label), first.map((x) => x.label), 'charts follow the strategy');
+  assert.equal(await page.locator('[data-testid="chart-waterfall"] rect').count(), loop.layer_cells.length + 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('changing the stake, the strategy and a layer parameter recomputes to the engine figures', async () => {
   const { page, context, problems } = await openPage(browser, server.url + '/');
   await waitForResults(page);

@@ -25,7 +25,8 @@ const MIME = {
  */
 export async function startServer({ root, routes = {} } = {}) {
   const state = { routes: { ...routes }, requests: [] };
-  const server = createServer(async (req, res) => {
+  // Header limit above the app's 4,096-character link cap, so over-long links reach the app.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, async (req, res) => {
     const url = new URL(req.url, 'http://x');
     state.requests.push(url.pathname + url.search);
     const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };

@@ -150,7 +150,7 @@ test('embedded in a sandboxed iframe on another origin: renders, resizes, ignore
     routes: {
       '/post.html': () => ({
         type: 'text/html; charset=utf-8',
-        body: `<!doctype html><html><head><title>A blog post</title></head><body>
+        body: `<!doctype html><html><head><title>A blog post</title><link rel="icon" href="data:,"></head><body>
           <h1>My restaking post</h1>
           <iframe id="calc" src="${src}" title="Restack calculator" loading="lazy" width="100%" height="200"
             sandbox="allow-scripts allow-popups" data-restack-embed></iframe>
@@ -163,7 +163,7 @@ test('embedded in a sandboxed iframe on another origin: renders, resizes, ignore
   const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${m.text()} (${m.location()?.url})`); });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${blog.url}/post.html`);
   const frameEl = page.locator('#calc');
@@ -178,9 +178,10 @@ test('embedded in a sandboxed iframe on another origin: renders, resizes, ignore
   assert.match(open, /v=1&/);
   assert.doesNotMatch(open, /embed=1/);
   const reported = Number(await frameEl.getAttribute('data-restack-height'));
-  const box = await frameEl.boundingBox();
   assert.ok(reported > 200, `reported height ${reported}`);
-  assert.ok(Math.abs(box.height - Math.max(160, reported)) <= 2, `iframe resized to ${box.height}, reported ${reported}`);
+  // The content box (clientHeight) holds the reported height; the iframe's own border adds to the box.
+  const inner = await frameEl.evaluate((el) => el.clientHeight);
+  assert.ok(Math.abs(inner - Math.max(160, reported)) <= 1, `iframe resized to ${inner}, reported ${reported}`);
   await page.screenshot({ path: join(artifacts, 'embed-blog-post.png'), fullPage: true });
 
   // Wrong shapes from the embed frame, and the right shape from the wrong source, are ignored.
@@ -199,7 +200,7 @@ test('embedded in a sandboxed iframe on another origin: renders, resizes, ignore
   assert.equal(await heightNow(), h0);
   // ...while a well-formed message from the embed frame is honoured.
   await frame.evaluate(() => parent.postMessage({ type: 'restack:height', height: 1234 }, '*'));
-  await page.waitForFunction(() => document.getElementById('calc').getBoundingClientRect().height === 1234);
+  await page.waitForFunction(() => document.getElementById('calc').clientHeight === 1234);
   assert.deepEqual(problems, []);
   await context.close();
   await blog.close();

@@ -196,7 +196,7 @@ pub fn waterfall(report: &Report) -> Waterfall {
             let (a, b) = (y.map(from), y.map(to));
             let top = a.min(b);
             WaterfallBar {
-                label: short_label(&label, 9),
+                label: short_label(&label, 8),
                 x: plot_x + i as f64 * slot + slot * 0.15,
                 y: top,
                 w: slot * 0.7,
@@ -511,6 +511,7 @@ mod tests {
         assert_eq!(coord(12.0), "12");
         assert_eq!(coord(f64::NAN), "0");
         assert_eq!(short_label("YT-weETH (Dec 2026)", 9), "YT-weETH…");
+        assert_eq!(short_label("eETH (restaked)", 8), "eETH (r…");
         assert_eq!(short_label("eETH", 9), "eETH");
     }
 

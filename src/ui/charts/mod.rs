@@ -125,11 +125,11 @@ pub fn YieldWaterfall(
                     <line class="axis" x1=coord(LABEL_W * 0.5) x2=coord(WIDTH) y1=coord(g.zero_y) y2=coord(g.zero_y)/>
                     {bars}
                 </svg>
-                <table class="visually-hidden">
+                <div class="visually-hidden"><table>
                     <caption>"APY added per layer"</caption>
                     <thead><tr><th scope="col">"Layer"</th><th scope="col">"Adds (APY)"</th><th scope="col">"Cumulative APY"</th></tr></thead>
                     <tbody>{rows}<tr><th scope="row">"Net"</th><td></td><td>{percent(r.summary.net.apy)}</td></tr></tbody>
-                </table>
+                </table></div>
             }
         })
     };
@@ -198,11 +198,11 @@ pub fn RiskStack(
                     {x_axis(&g, percent)}
                     {bars}
                 </svg>
-                <table class="visually-hidden">
+                <div class="visually-hidden"><table>
                     <caption>"Risk events by layer"</caption>
                     <thead><tr><th scope="col">"Layer"</th><th scope="col">"Event"</th><th scope="col">"P (year)"</th><th scope="col">"Loss of equity"</th><th scope="col">"Expected loss"</th></tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             }
         })
     };
@@ -257,11 +257,11 @@ pub fn MarginLadder(
                     {x_axis(&g, percent)}
                     {bars}
                 </svg>
-                <table class="visually-hidden">
+                <div class="visually-hidden"><table>
                     <caption>"Safety margin left at each depth"</caption>
                     <thead><tr><th scope="col">"Layer"</th><th scope="col">"Margin left"</th><th scope="col">"Exit path"</th></tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             }
         })
     };
@@ -325,11 +325,11 @@ pub fn ProjectionChart(
                     <li><span class="swatch strategy" aria-hidden="true"></span>{format!("Strategy {}", usd(s.projected_usd))}</li>
                     <li><span class="swatch hold" aria-hidden="true"></span>{format!("Hold {}", usd(s.hold_usd))}</li>
                 </ul>
-                <table class="visually-hidden">
+                <div class="visually-hidden"><table>
                     <caption>"Projected value over the horizon"</caption>
                     <thead><tr><th scope="col">"Day"</th><th scope="col">"Strategy"</th><th scope="col">"Hold"</th></tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             }
         })
     };

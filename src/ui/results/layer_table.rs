@@ -34,7 +34,7 @@ pub fn LayerTable(
                             <tr data-testid="layer-row">
                                 <th scope="row" class="text">
                                     {l.token.clone()}
-                                    <span class="layer-kind">{format!(" · {} · {}", l.kind, l.protocol)}</span>
+                                    <span class="layer-kind">{format!("{} · {}", l.kind, l.protocol)}</span>
                                 </th>
                                 <td class=added_class>{added}</td>
                                 <td>{cumulative}</td>
@@ -54,7 +54,7 @@ pub fn LayerTable(
             })
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Per-layer table (scrolls sideways)">
             <table data-testid="layer-table">
                 <caption class="visually-hidden">"Per-layer yield, leverage and risk"</caption>
                 <thead>

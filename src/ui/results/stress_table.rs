@@ -37,7 +37,7 @@ pub fn StressTable(
         })
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Stress table (scrolls sideways)">
             <table data-testid="stress-table">
                 <caption class="visually-hidden">"Stress scenarios"</caption>
                 <thead>
