@@ -110,7 +110,7 @@ const BAD_FILES = [
 ];
 
 for (const [name, route, ignore, reason] of BAD_FILES) {
-  test(`a ${name} data file leaves the snapshot in use with a notice`, async () => {
+  test(`a bad data file (${name}) leaves the snapshot in use with a notice`, async () => {
     await withPage(route(), ignore, async (page, problems) => {
     assert.match(await settled(page), /built-in snapshot \(as of 2026-01\)/);
     const why = await notice(page);
@@ -163,7 +163,7 @@ const BAD_LIVE = [
 ];
 
 for (const [name, route, ignore, reason] of BAD_LIVE) {
-  test(`a ${name} live answer changes nothing and says why`, async () => {
+  test(`a bad live answer (${name}) changes nothing and says why`, async () => {
     server.routes[LIVE] = route;
     await withPage(undefined, ignore, async (page, problems) => {
     await settled(page);
