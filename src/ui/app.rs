@@ -1,7 +1,7 @@
 //! The top-level component: reads the link, owns the state, lays out the page (full or embed).
 
 use crate::ui::charts::{MarginLadder, ProjectionChart, RiskStack, YieldWaterfall};
-use crate::ui::results::{Headline, LayerTable, StressTable};
+use crate::ui::results::{Headline, LayerTable, StressTable, SummaryBar};
 use crate::ui::settings_panel::SettingsPanel;
 use crate::ui::share_bar::ShareBar;
 use crate::ui::sources::Sources;
@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </div>
             </div>
+            <SummaryBar report=report ticker=ticker stale=Signal::derive(stale)/>
             <Sources/>
         </main>
         <footer class="site-footer">

@@ -179,6 +179,14 @@ for (const [w, h] of [[390, 844], [1280, 800]]) {
       // Nothing overflows the viewport horizontally on a phone.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
+      // On a phone a sticky bar keeps the headline in view while editing the stack; not on desktop.
+      const bar = page.locator('.summary-bar');
+      if (w < 960) {
+        assert.ok(await bar.isVisible(), 'summary bar visible on a phone');
+        assert.ok((await bar.textContent()).includes((await byId(page, 'net-apy').textContent()).trim()));
+      } else {
+        assert.equal(await bar.isVisible(), false, 'no summary bar on desktop');
+      }
       assert.deepEqual(problems, []);
       await context.close();
     });
