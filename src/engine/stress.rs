@@ -543,13 +543,23 @@ fn sig(x: f64) -> String {
     } else if x.abs() >= 0.1 {
         format!("{x:.4}")
     } else {
-        format!("{x:.3e}")
+        // Four significant digits in plain decimals (0.01447), never "1.447e-2" in the UI.
+        let decimals = ((-x.abs().log10()).ceil().clamp(0.0, 9.0) as usize) + 3;
+        format!("{x:.decimals$}")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_prices_read_as_plain_decimals() {
+        assert_eq!(sig(0.014_47), "0.01447");
+        assert_eq!(sig(0.5), "0.5000");
+        assert_eq!(sig(0.000_123_4), "0.0001234");
+        assert!(!sig(1e-12).contains('e'));
+    }
 
     #[test]
     fn percent_text() {
