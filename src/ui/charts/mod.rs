@@ -6,9 +6,9 @@
 
 pub mod geometry;
 
-use crate::engine::Report;
+use crate::engine::{LayerReport, Report};
 use crate::ui::format::{days, percent, signed_percent, usd};
-use geometry::{coord, risk_class, Rows, LABEL_W, RISK_KINDS, WIDTH};
+use geometry::{coord, risk_class, Row, Rows, LABEL_W, RISK_KINDS, WIDTH};
 use leptos::prelude::*;
 
 fn view_box(height: f64) -> String {
@@ -60,6 +60,41 @@ fn chart_figure(
     }
 }
 
+/// "eETH 2.74%, weETH 0.93%": one figure per layer, for a chart's accessible name.
+fn per_layer(r: &Report, figure: impl Fn(&LayerReport) -> String) -> String {
+    r.layers
+        .iter()
+        .map(|l| format!("{} {}", l.token, figure(l)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A chart's text alternative: a visually hidden table with a caption and column headers.
+fn hidden_table(
+    caption: &'static str,
+    columns: &'static [&'static str],
+    rows: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="visually-hidden">
+            <table>
+                <caption>{caption}</caption>
+                <thead><tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The label left of a horizontal bar and its value right of `end_x`.
+fn row_texts(row: &Row, end_x: f64) -> impl IntoView {
+    let baseline = coord(row.y + row.h - 2.0);
+    view! {
+        <text class="tick" x=coord(LABEL_W - 6.0) y=baseline.clone() text-anchor="end">{row.label.clone()}</text>
+        <text class="value" x=coord(end_x + 4.0) y=baseline>{percent(row.value)}</text>
+    }
+}
+
 /// What each layer adds to (or takes from) the APY on equity, stepping up to the net APY.
 #[component]
 pub fn YieldWaterfall(
@@ -72,11 +107,7 @@ pub fn YieldWaterfall(
             let g = geometry::waterfall(&r);
             let summary = format!(
                 "Yield by layer: {}; net {} APY",
-                r.layers
-                    .iter()
-                    .map(|l| format!("{} {}", l.token, signed_percent(l.yield_added.apy)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                per_layer(&r, |l| signed_percent(l.yield_added.apy)),
                 percent(r.summary.net.apy)
             );
             let label_y = g.height - 8.0;
@@ -125,11 +156,11 @@ pub fn YieldWaterfall(
                     <line class="axis" x1=coord(LABEL_W * 0.5) x2=coord(WIDTH) y1=coord(g.zero_y) y2=coord(g.zero_y)/>
                     {bars}
                 </svg>
-                <div class="visually-hidden"><table>
-                    <caption>"APY added per layer"</caption>
-                    <thead><tr><th scope="col">"Layer"</th><th scope="col">"Adds (APY)"</th><th scope="col">"Cumulative APY"</th></tr></thead>
-                    <tbody>{rows}<tr><th scope="row">"Net"</th><td></td><td>{percent(r.summary.net.apy)}</td></tr></tbody>
-                </table></div>
+                {hidden_table(
+                    "APY added per layer",
+                    &["Layer", "Adds (APY)", "Cumulative APY"],
+                    view! { {rows}<tr><th scope="row">"Net"</th><td></td><td>{percent(r.summary.net.apy)}</td></tr> },
+                )}
             }
         })
     };
@@ -159,11 +190,7 @@ pub fn RiskStack(
             let g = geometry::risk_stack(&r);
             let summary = format!(
                 "Expected annual loss by layer: {}; total {} of equity",
-                r.layers
-                    .iter()
-                    .map(|l| format!("{} {}", l.token, percent(l.expected_loss)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                per_layer(&r, |l| percent(l.expected_loss)),
                 percent(r.summary.expected_loss)
             );
             let bars = g
@@ -176,9 +203,8 @@ pub fn RiskStack(
                         .map(|s| view! { <rect class=format!("seg {}", risk_class(s.kind)) x=coord(s.x) y=coord(row.y) width=coord(s.w) height=coord(row.h)/> })
                         .collect_view();
                     view! {
-                        <text class="tick" x=coord(LABEL_W - 6.0) y=coord(row.y + row.h - 2.0) text-anchor="end">{row.label.clone()}</text>
                         {segs}
-                        <text class="value" x=coord(row.end_x + 4.0) y=coord(row.y + row.h - 2.0)>{percent(row.value)}</text>
+                        {row_texts(row, row.end_x)}
                     }
                 })
                 .collect_view();
@@ -198,11 +224,11 @@ pub fn RiskStack(
                     {x_axis(&g, percent)}
                     {bars}
                 </svg>
-                <div class="visually-hidden"><table>
-                    <caption>"Risk events by layer"</caption>
-                    <thead><tr><th scope="col">"Layer"</th><th scope="col">"Event"</th><th scope="col">"P (year)"</th><th scope="col">"Loss of equity"</th><th scope="col">"Expected loss"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table></div>
+                {hidden_table(
+                    "Risk events by layer",
+                    &["Layer", "Event", "P (year)", "Loss of equity", "Expected loss"],
+                    rows,
+                )}
             }
         })
     };
@@ -226,11 +252,7 @@ pub fn MarginLadder(
             let g = geometry::margin_ladder(&r);
             let summary = format!(
                 "Safety margin by depth: {}",
-                r.layers
-                    .iter()
-                    .map(|l| format!("{} {}", l.token, percent(l.margin)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                per_layer(&r, |l| percent(l.margin))
             );
             let bars = g
                 .rows
@@ -239,9 +261,8 @@ pub fn MarginLadder(
                     let class = if row.value < 0.1 { "seg margin low" } else { "seg margin" };
                     let w = row.segments.first().map(|s| s.w).unwrap_or(0.0).max(1.0);
                     view! {
-                        <text class="tick" x=coord(LABEL_W - 6.0) y=coord(row.y + row.h - 2.0) text-anchor="end">{row.label.clone()}</text>
                         <rect class=class x=coord(LABEL_W) y=coord(row.y) width=coord(w) height=coord(row.h)/>
-                        <text class="value" x=coord(LABEL_W + w + 4.0) y=coord(row.y + row.h - 2.0)>{percent(row.value)}</text>
+                        {row_texts(row, LABEL_W + w)}
                     }
                 })
                 .collect_view();
@@ -257,11 +278,11 @@ pub fn MarginLadder(
                     {x_axis(&g, percent)}
                     {bars}
                 </svg>
-                <div class="visually-hidden"><table>
-                    <caption>"Safety margin left at each depth"</caption>
-                    <thead><tr><th scope="col">"Layer"</th><th scope="col">"Margin left"</th><th scope="col">"Exit path"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table></div>
+                {hidden_table(
+                    "Safety margin left at each depth",
+                    &["Layer", "Margin left", "Exit path"],
+                    rows,
+                )}
             }
         })
     };
@@ -325,11 +346,11 @@ pub fn ProjectionChart(
                     <li><span class="swatch strategy" aria-hidden="true"></span>{format!("Strategy {}", usd(s.projected_usd))}</li>
                     <li><span class="swatch hold" aria-hidden="true"></span>{format!("Hold {}", usd(s.hold_usd))}</li>
                 </ul>
-                <div class="visually-hidden"><table>
-                    <caption>"Projected value over the horizon"</caption>
-                    <thead><tr><th scope="col">"Day"</th><th scope="col">"Strategy"</th><th scope="col">"Hold"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table></div>
+                {hidden_table(
+                    "Projected value over the horizon",
+                    &["Day", "Strategy", "Hold"],
+                    rows,
+                )}
             }
         })
     };
