@@ -22,6 +22,7 @@ mod sources;
 mod stack_builder;
 mod stake_panel;
 mod state;
+mod table_wrap;
 
 pub use app::App;
 

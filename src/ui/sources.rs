@@ -4,6 +4,7 @@
 use crate::catalog::{Catalog, Figure, FigureUnit};
 use crate::ui::catalog_glue::{self, DataSource, DataState, LiveStatus};
 use crate::ui::format::{days, number, percent, usd};
+use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
 fn value_text(f: &Figure) -> String {
@@ -32,15 +33,16 @@ fn figure_row(name: String, f: &Figure) -> impl IntoView {
 
 fn figures_table(caption: String, rows: Vec<(String, Figure)>) -> impl IntoView {
     let region = caption.clone();
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
+    table_wrap(
+        region,
+        view! {
             <table class="figures">
                 <caption>{caption}</caption>
                 <thead><tr><th scope="col">"Figure"</th><th scope="col">"Value"</th><th scope="col">"Source"</th><th scope="col">"As of"</th></tr></thead>
                 <tbody>{rows.into_iter().map(|(n, f)| figure_row(n, &f)).collect_view()}</tbody>
             </table>
-        </div>
-    }
+        },
+    )
 }
 
 fn catalog_tables(cat: &Catalog) -> impl IntoView {

@@ -3,6 +3,7 @@
 use crate::engine::Report;
 use crate::ui::format::{days, percent};
 use crate::ui::results::layer_cells;
+use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
 /// One row per layer, bottom of the stack first.
@@ -53,8 +54,9 @@ pub fn LayerTable(
                     .collect_view()
             })
     };
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Per-layer table (scrolls sideways)">
+    table_wrap(
+        "Per-layer table (scrolls sideways)".into(),
+        view! {
             <table data-testid="layer-table">
                 <caption class="visually-hidden">"Per-layer yield, leverage and risk"</caption>
                 <thead>
@@ -72,6 +74,6 @@ pub fn LayerTable(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
-    }
+        },
+    )
 }

@@ -2,6 +2,7 @@
 
 use crate::engine::Report;
 use crate::ui::format::{percent, usd};
+use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
 /// One row per deterministic shock.
@@ -36,8 +37,9 @@ pub fn StressTable(
                 .collect_view()
         })
     };
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Stress table (scrolls sideways)">
+    table_wrap(
+        "Stress table (scrolls sideways)".into(),
+        view! {
             <table data-testid="stress-table">
                 <caption class="visually-hidden">"Stress scenarios"</caption>
                 <thead>
@@ -52,6 +54,6 @@ pub fn StressTable(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
-    }
+        },
+    )
 }
