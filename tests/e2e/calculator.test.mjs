@@ -4,12 +4,10 @@
 // good result, screenshots on phone and desktop in light and dark, and an axe-core scan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo, artifacts } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, repo, artifacts, loadExpected, headline } from './harness.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
-const HEADLINE = ['net-apy', 'risk-adjusted-apy', 'leverage', 'health-factor', 'liquidation', 'p-loss', 'expected-loss', 'projected-value'];
+const expected = loadExpected();
 
 let browser, server;
 before(async () => {
@@ -26,12 +24,6 @@ const caseNamed = (name) => {
   assert.ok(c, `fixture case ${name} missing`);
   return c;
 };
-
-async function headline(page) {
-  const out = {};
-  for (const id of HEADLINE) out[id] = (await byId(page, id).textContent()).trim();
-  return out;
-}
 
 async function layerRows(page) {
   return byId(page, 'layer-row').evaluateAll((rows) =>

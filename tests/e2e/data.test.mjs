@@ -8,9 +8,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo, dist } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, repo, dist, loadExpected } from './harness.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
+const expected = loadExpected();
 const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', 'catalog', name), 'utf8');
 const shipped = readFileSync(join(dist, 'data', 'protocols.json'), 'utf8');
 const defaultNet = expected.cases.find((c) => c.name === 'default').headline['net-apy'];

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,4 +61,19 @@ export const byId = (page, id) => page.locator(`[data-testid="${id}"]`);
 /** Wait until the app has put its first results on screen (performance.mark by the app). */
 export async function waitForResults(page) {
   await page.waitForFunction(() => performance.getEntriesByName('restack:first-result').length > 0, null, { timeout: 20000 });
+}
+
+/** What the native engine computes for the UI cases (written by `cargo test --test ui_expectations`). */
+export function loadExpected() {
+  return JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
+}
+
+/** The headline figures' data-testids, in the order the fixture lists them. */
+export const HEADLINE = ['net-apy', 'risk-adjusted-apy', 'leverage', 'health-factor', 'liquidation', 'p-loss', 'expected-loss', 'projected-value'];
+
+/** The headline figures on the page, by data-testid. */
+export async function headline(page) {
+  const out = {};
+  for (const id of HEADLINE) out[id] = (await byId(page, id).textContent()).trim();
+  return out;
 }

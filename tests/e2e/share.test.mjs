@@ -3,13 +3,11 @@
 // and the calculator embedded in a sandboxed iframe on another origin renders and resizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo, artifacts } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, artifacts, loadExpected, headline } from './harness.mjs';
 import { startServer } from './server.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
-const HEADLINE = ['net-apy', 'risk-adjusted-apy', 'leverage', 'health-factor', 'liquidation', 'p-loss', 'expected-loss', 'projected-value'];
+const expected = loadExpected();
 
 let browser, server;
 before(async () => {
@@ -20,12 +18,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function headline(page) {
-  const out = {};
-  for (const id of HEADLINE) out[id] = (await byId(page, id).textContent()).trim();
-  return out;
-}
 
 /** Every input and select on the page, by data-testid (or id), with its current value. */
 async function inputs(page) {
