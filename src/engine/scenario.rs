@@ -261,6 +261,42 @@ pub enum LayerKind {
 }
 
 impl LayerKind {
+    /// One layer kind of each variant, every number zero: for tests that must cover every kind
+    /// (a new variant then shows up in all of them).
+    #[cfg(test)]
+    pub(crate) fn one_of_each() -> [LayerKind; 6] {
+        [
+            LayerKind::Stake {
+                base_apr: 0.0,
+                fee_ratio: 0.0,
+            },
+            LayerKind::Restake {
+                avs: vec![],
+                commission_ratio: 0.0,
+            },
+            LayerKind::LiquidRestake { fee_ratio: 0.0 },
+            LayerKind::PendlePt {
+                implied_apy: 0.0,
+                maturity_days: 0.0,
+            },
+            LayerKind::PendleYt {
+                implied_apy: 0.0,
+                maturity_days: 0.0,
+                reward_apr: 0.0,
+            },
+            LayerKind::Loop {
+                ltv: 0.0,
+                liq_threshold: 0.0,
+                liq_bonus: 0.0,
+                borrow_apr: 0.0,
+                supply_apr: 0.0,
+                size: LoopSize::Loops(0),
+                oracle: OracleKind::Market,
+                debt: DebtAsset::Base,
+            },
+        ]
+    }
+
     /// Short code of the kind, used in share links and CSS classes.
     pub fn code(&self) -> &'static str {
         match self {

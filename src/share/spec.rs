@@ -217,7 +217,7 @@ pub fn debt_code(debt: DebtAsset) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{LayerKind, LayerRisk, LoopSize, RiskSettings, StressSettings};
+    use crate::engine::{LayerKind, LayerRisk, RiskSettings, StressSettings};
 
     #[test]
     fn pinned_codes_match_the_engine_today() {
@@ -232,36 +232,7 @@ mod tests {
         for d in DEBT_ASSETS {
             assert_eq!(debt_code(d), d.code());
         }
-        let kinds = [
-            LayerKind::Stake {
-                base_apr: 0.0,
-                fee_ratio: 0.0,
-            },
-            LayerKind::Restake {
-                avs: vec![],
-                commission_ratio: 0.0,
-            },
-            LayerKind::LiquidRestake { fee_ratio: 0.0 },
-            LayerKind::PendlePt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-            },
-            LayerKind::PendleYt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-                reward_apr: 0.0,
-            },
-            LayerKind::Loop {
-                ltv: 0.0,
-                liq_threshold: 0.0,
-                liq_bonus: 0.0,
-                borrow_apr: 0.0,
-                supply_apr: 0.0,
-                size: LoopSize::Loops(0),
-                oracle: OracleKind::Market,
-                debt: DebtAsset::Base,
-            },
-        ];
+        let kinds = LayerKind::one_of_each();
         let codes: Vec<&str> = kinds.iter().map(LayerKind::code).collect();
         assert_eq!(codes, KIND_CODES);
     }

@@ -338,36 +338,7 @@ mod tests {
     fn every_param_reads_back_what_it_writes() {
         // Guards the macro wiring: a field that writes one number and reads another would make
         // the input box jump to a different value as the user types.
-        let kinds = [
-            LayerKind::Stake {
-                base_apr: 0.0,
-                fee_ratio: 0.0,
-            },
-            LayerKind::Restake {
-                avs: vec![],
-                commission_ratio: 0.0,
-            },
-            LayerKind::LiquidRestake { fee_ratio: 0.0 },
-            LayerKind::PendlePt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-            },
-            LayerKind::PendleYt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-                reward_apr: 0.0,
-            },
-            LayerKind::Loop {
-                ltv: 0.0,
-                liq_threshold: 0.0,
-                liq_bonus: 0.0,
-                borrow_apr: 0.0,
-                supply_apr: 0.0,
-                size: LoopSize::Loops(0),
-                oracle: OracleKind::Market,
-                debt: DebtAsset::Base,
-            },
-        ];
+        let kinds = LayerKind::one_of_each();
         for kind in kinds {
             let mut l = layer(kind);
             let specs = kind_params(&l.kind);
