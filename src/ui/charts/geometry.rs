@@ -32,6 +32,17 @@ impl Linear {
         Self { d0, d1, r0, r1 }
     }
 
+    /// Ticks at `values`, placed by this scale.
+    pub fn ticks<'a>(&self, values: impl IntoIterator<Item = &'a f64>) -> Vec<Tick> {
+        values
+            .into_iter()
+            .map(|&value| Tick {
+                value,
+                at: self.map(value),
+            })
+            .collect()
+    }
+
     /// The pixel position of `v`, within the range, always finite.
     pub fn map(&self, v: f64) -> f64 {
         let span = self.d1 - self.d0;
@@ -209,13 +220,7 @@ pub fn waterfall(report: &Report) -> Waterfall {
         .collect();
     Waterfall {
         bars,
-        ticks: ticks
-            .iter()
-            .map(|&value| Tick {
-                value,
-                at: y.map(value),
-            })
-            .collect(),
+        ticks: y.ticks(&ticks),
         zero_y: y.map(0.0),
         height,
     }
@@ -320,13 +325,7 @@ fn rows_layout(items: Vec<(String, Vec<(RiskKind, f64)>)>, ticks: Vec<f64>) -> R
         .collect();
     Rows {
         rows,
-        ticks: ticks
-            .iter()
-            .map(|&value| Tick {
-                value,
-                at: x.map(value),
-            })
-            .collect(),
+        ticks: x.ticks(&ticks),
         axis_y,
         height,
     }
@@ -430,21 +429,8 @@ pub fn projection(report: &Report) -> Projection {
     Projection {
         strategy_path: path(&|p| p.strategy_usd),
         hold_path: path(&|p| p.hold_usd),
-        y_ticks: y_ticks
-            .iter()
-            .map(|&value| Tick {
-                value,
-                at: y.map(value),
-            })
-            .collect(),
-        x_ticks: x_ticks
-            .iter()
-            .filter(|v| **v <= last_day)
-            .map(|&value| Tick {
-                value,
-                at: x.map(value),
-            })
-            .collect(),
+        y_ticks: y.ticks(&y_ticks),
+        x_ticks: x.ticks(x_ticks.iter().filter(|v| **v <= last_day)),
         strategy_end: end(&|p| p.strategy_usd),
         hold_end: end(&|p| p.hold_usd),
         height,
