@@ -43,6 +43,7 @@ mod native {
             liq_bonus: 0.05,
             borrow_apr: 0.025,
             supply_apr: 0.001,
+            close_factor: 0.5,
             size,
             oracle,
             debt,
@@ -123,6 +124,7 @@ mod native {
                     implied_apy: 0.05,
                     maturity_days: 90.0,
                     reward_apr: 0.0,
+                    fee_ratio: 0.05,
                 },
             ),
         ];

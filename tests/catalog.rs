@@ -18,6 +18,78 @@ fn fixture(name: &str) -> String {
         .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
+/// The shipped data file with one fault (or one change) made to it, by name. The browser tests
+/// use the same variants (written to `target/e2e/data/` by `write_data_file_variants`), so every
+/// bad file is the good one with one thing wrong, and follows it when it changes.
+fn variant(name: &str) -> String {
+    let text = std::fs::read_to_string(DATA_FILE).unwrap_or_else(|e| panic!("{DATA_FILE}: {e}"));
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let product = |v: &mut serde_json::Value, id: &str| -> serde_json::Value {
+        v["products"]
+            .as_array()
+            .and_then(|ps| ps.iter().position(|p| p["id"] == id))
+            .map(|i| serde_json::json!(i))
+            .unwrap_or_else(|| panic!("no product {id}"))
+    };
+    let at = |v: &mut serde_json::Value, id: &str| -> usize {
+        product(v, id).as_u64().unwrap_or_else(|| panic!("{id}")) as usize
+    };
+    match name {
+        "stale" => {
+            // An older file: dated 2025-06, with EtherFi's staking APR at 3.4 %.
+            v["as_of"] = "2025-06".into();
+            let i = at(&mut v, "etherfi-eeth");
+            v["products"][i]["params"]["base_apr"]["value"] = 0.034.into();
+            v["products"][i]["params"]["base_apr"]["as_of"] = "2025-06".into();
+        }
+        "ltv-above-threshold" => {
+            let i = at(&mut v, "aave-weeth-loop");
+            v["products"][i]["params"]["ltv"]["value"] = 0.97.into();
+        }
+        "wrong-type" => {
+            let i = at(&mut v, "etherfi-eeth");
+            v["products"][i]["params"]["base_apr"]["value"] = "three percent".into();
+        }
+        "missing-figure" => {
+            let i = at(&mut v, "etherfi-eeth");
+            if let Some(params) = v["products"][i]["params"].as_object_mut() {
+                params.remove("base_apr");
+            }
+        }
+        "negative-price" => v["prices"]["ETH"]["value"] = (-1.0).into(),
+        "assumption-without-note" => {
+            let i = at(&mut v, "etherfi-eeth");
+            v["products"][i]["params"]["fee_ratio"]["assumption"] = true.into();
+            v["products"][i]["params"]["fee_ratio"]["note"] = "".into();
+        }
+        other => panic!("no variant {other}"),
+    }
+    let mut out = serde_json::to_string_pretty(&v).unwrap_or_else(|e| panic!("{e}"));
+    out.push('\n');
+    out
+}
+
+/// The variants the browser tests serve.
+const VARIANTS: [&str; 6] = [
+    "stale",
+    "ltv-above-threshold",
+    "wrong-type",
+    "missing-figure",
+    "negative-price",
+    "assumption-without-note",
+];
+
+#[test]
+fn write_data_file_variants() {
+    std::fs::create_dir_all("target/e2e/data").unwrap_or_else(|e| panic!("{e}"));
+    for name in VARIANTS {
+        std::fs::write(format!("target/e2e/data/{name}.json"), variant(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    // The stale file is valid: the page uses it.
+    assert!(parse_payload(&variant("stale")).is_ok());
+}
+
 fn serialised_snapshot() -> String {
     let mut s = serde_json::to_string_pretty(&Catalog::snapshot())
         .unwrap_or_else(|e| panic!("snapshot serialises: {e}"));
@@ -144,27 +216,27 @@ fn malformed_data_files_are_rejected_with_their_reason() {
         ),
         (
             "fixture: wrong type",
-            fixture("wrong-type.json"),
+            variant("wrong-type"),
             "not in the expected format",
         ),
         (
             "fixture: ltv above threshold",
-            fixture("ltv-above-threshold.json"),
+            variant("ltv-above-threshold"),
             "products[aave-weeth-loop]: ltv",
         ),
         (
             "fixture: missing figure",
-            fixture("missing-figure.json"),
+            variant("missing-figure"),
             "products[etherfi-eeth].base_apr: missing",
         ),
         (
             "fixture: negative price",
-            fixture("negative-price.json"),
+            variant("negative-price"),
             "prices.ETH",
         ),
         (
             "fixture: assumption without reason",
-            fixture("assumption-without-note.json"),
+            variant("assumption-without-note"),
             "must say why",
         ),
     ];

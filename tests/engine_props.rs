@@ -7,9 +7,10 @@
 
 use proptest::prelude::*;
 use restack::engine::{
-    evaluate, loop_leverage_closed_form, loop_leverage_sum, max_leverage, pt_price, yt_price,
-    Asset, Avs, DebtAsset, HealthFactor, Layer, LayerKind, LayerRisk, LoopSize, OracleKind, Report,
-    RiskSettings, Scenario, Stake, StressKind, StressSettings, MAX_LAYERS, MIN_YT_PRICE,
+    evaluate, loop_leverage_closed_form, loop_leverage_sum, max_leverage, non_finite_paths,
+    pt_price, yt_price, Asset, Avs, DebtAsset, HealthFactor, Layer, LayerKind, LayerRisk, LoopSize,
+    OracleKind, Report, RiskSettings, Scenario, Stake, StressKind, StressSettings, MAX_LAYERS,
+    MIN_YT_PRICE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -77,9 +78,21 @@ fn arb_loop() -> impl Strategy<Value = LayerKind> {
             Just(OracleKind::LinearDiscount)
         ],
         prop_oneof![Just(DebtAsset::Base), Just(DebtAsset::Usd)],
+        prop_oneof![Just(1.0), Just(0.5), 0.01..=1.0],
     )
         .prop_map(
-            |(ltv, lt_share, liq_bonus, borrow_apr, supply_apr, loops, t_share, oracle, debt)| {
+            |(
+                ltv,
+                lt_share,
+                liq_bonus,
+                borrow_apr,
+                supply_apr,
+                loops,
+                t_share,
+                oracle,
+                debt,
+                close_factor,
+            )| {
                 let liq_threshold = (ltv + (1.0 - ltv) * lt_share).max(0.01);
                 let size = match loops {
                     Some(n) => LoopSize::Loops(n),
@@ -91,6 +104,7 @@ fn arb_loop() -> impl Strategy<Value = LayerKind> {
                     liq_bonus,
                     borrow_apr,
                     supply_apr,
+                    close_factor,
                     size,
                     oracle,
                     debt,
@@ -123,16 +137,18 @@ fn arb_kind() -> impl Strategy<Value = LayerKind> {
         (
             prop_oneof![Just(10.0), 0.001..=10.0],
             prop_oneof![Just(3650.0), 1.0..=3650.0],
-            apr()
+            apr(),
+            prop_oneof![Just(0.0), Just(0.05), 0.0..0.999]
         )
-            .prop_filter("YT price above the engine's floor", |(r, d, _)| {
+            .prop_filter("YT price above the engine's floor", |(r, d, _, _)| {
                 yt_price(*r, *d) >= MIN_YT_PRICE
             })
             .prop_map(
-                |(implied_apy, maturity_days, reward_apr)| LayerKind::PendleYt {
+                |(implied_apy, maturity_days, reward_apr, fee_ratio)| LayerKind::PendleYt {
                     implied_apy,
                     maturity_days,
-                    reward_apr
+                    reward_apr,
+                    fee_ratio,
                 }
             ),
         arb_loop(),
@@ -202,37 +218,6 @@ fn eval(s: &Scenario) -> Result<Report, TestCaseError> {
 // Finiteness: walk the serialized report.
 // ---------------------------------------------------------------------------------------------
 
-/// Keys whose value may legitimately be `null` (an `Option` that is `None`). serde_json writes
-/// NaN and ±∞ as `null` too, so a `null` anywhere else is a non-finite number.
-const NULLABLE_KEYS: [&str; 2] = ["breaks_first", "days_to_liquidation"];
-
-fn non_finite_paths(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::Null => {
-            let key = path.rsplit('.').next().unwrap_or("");
-            if !NULLABLE_KEYS.contains(&key) {
-                out.push(path.to_string());
-            }
-        }
-        serde_json::Value::Number(n) => {
-            if !n.as_f64().is_some_and(f64::is_finite) {
-                out.push(path.to_string());
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                non_finite_paths(item, &format!("{path}[{i}]"), out);
-            }
-        }
-        serde_json::Value::Object(map) => {
-            for (k, item) in map {
-                non_finite_paths(item, &format!("{path}.{k}"), out);
-            }
-        }
-        serde_json::Value::Bool(_) | serde_json::Value::String(_) => {}
-    }
-}
-
 fn is_below_one(h: HealthFactor) -> bool {
     matches!(h, HealthFactor::Value(v) if v < 1.0)
 }
@@ -266,9 +251,7 @@ proptest! {
     #[test]
     fn no_nan_or_infinity_in_a_report(s in arb_scenario()) {
         let r = eval(&s)?;
-        let json = serde_json::to_value(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut bad = Vec::new();
-        non_finite_paths(&json, "report", &mut bad);
+        let bad = non_finite_paths(&r);
         prop_assert!(bad.is_empty(), "non-finite at {:?}", bad);
         for st in &r.stress {
             prop_assert!(st.days_to_liquidation.is_none_or(f64::is_finite));
@@ -437,6 +420,7 @@ fn loop_layer(ltv: f64, liq_threshold: f64, size: LoopSize) -> Layer {
             liq_bonus: 0.05,
             borrow_apr: 0.03,
             supply_apr: 0.0,
+            close_factor: 0.5,
             size,
             oracle: OracleKind::Market,
             debt: DebtAsset::Base,
@@ -484,7 +468,7 @@ fn corrupt(mut s: Scenario, bad: f64, which: usize) -> (Scenario, String) {
             if let Some(l) = s.layers.get_mut(0) {
                 l.risk.p_exploit = bad;
             }
-            "layers[0].risk.p_exploit"
+            "layers[0].p_exploit"
         }
         6 => {
             s.layers.clear();
@@ -521,6 +505,7 @@ fn corrupt(mut s: Scenario, bad: f64, which: usize) -> (Scenario, String) {
                 implied_apy: 0.05,
                 maturity_days,
                 reward_apr: 0.0,
+                fee_ratio: 0.05,
             }));
             "layers[{n}].maturity_days"
         }
@@ -571,6 +556,7 @@ fn extreme_valid_stack_stays_finite() {
         implied_apy: 0.01,
         maturity_days: 4.0,
         reward_apr: 10.0,
+        fee_ratio: 0.0,
     };
     let lp = |borrow_apr: f64, debt: DebtAsset| LayerKind::Loop {
         ltv: 0.999,
@@ -578,6 +564,7 @@ fn extreme_valid_stack_stays_finite() {
         liq_bonus: 1.0,
         borrow_apr,
         supply_apr: -1.0,
+        close_factor: 0.5,
         size: LoopSize::Target(max_leverage(0.999)),
         oracle: OracleKind::Market,
         debt,
@@ -639,9 +626,7 @@ fn extreme_valid_stack_stays_finite() {
         };
         let r = evaluate(&s);
         assert!(r.is_ok(), "{:?}", r.err());
-        let json = serde_json::to_value(r.ok()).unwrap_or_default();
-        let mut bad = Vec::new();
-        non_finite_paths(&json, "report", &mut bad);
+        let bad = non_finite_paths(&r.ok());
         assert!(bad.is_empty(), "variant {variant}: non-finite at {bad:?}");
     }
 }

@@ -125,14 +125,24 @@ fn the_goldens_cover_the_format() {
         let s = &g.expected.scenario;
         seen.insert(format!("asset {}", s.stake.asset));
         for l in &s.layers {
-            seen.insert(format!("kind {}", l.kind.code()));
+            seen.insert(format!("kind {}", l.kind.kind()));
             match &l.kind {
                 LayerKind::Restake { avs, .. } if avs.len() >= 2 => {
                     seen.insert("several AVSs".into());
                 }
+                LayerKind::PendleYt { fee_ratio, .. } if *fee_ratio != 0.03 => {
+                    seen.insert("yt fee".into());
+                }
                 LayerKind::Loop {
-                    size, oracle, debt, ..
+                    size,
+                    oracle,
+                    debt,
+                    close_factor,
+                    ..
                 } => {
+                    if *close_factor != 1.0 {
+                        seen.insert("close factor".into());
+                    }
                     seen.insert(format!("oracle {}", oracle.code()));
                     seen.insert(format!("debt {}", debt.code()));
                     if matches!(size, LoopSize::Loops(_)) {
@@ -183,6 +193,8 @@ fn the_goldens_cover_the_format() {
         "loops",
         "target",
         "several AVSs",
+        "yt fee",
+        "close factor",
         "markup label",
         "label with spaces",
         "unicode label",

@@ -76,27 +76,34 @@ fn kind() -> impl Strategy<Value = LayerKind> {
             implied_apy,
             maturity_days
         }),
-        (finite(), finite(), finite()).prop_map(|(implied_apy, maturity_days, reward_apr)| {
-            LayerKind::PendleYt {
+        (finite(), finite(), finite(), finite()).prop_map(
+            |(implied_apy, maturity_days, reward_apr, fee_ratio)| LayerKind::PendleYt {
                 implied_apy,
                 maturity_days,
                 reward_apr,
+                fee_ratio,
             }
-        }),
+        ),
         (
-            (finite(), finite(), finite(), finite(), finite()),
+            (finite(), finite(), finite(), finite(), finite(), finite()),
             loop_size(),
             prop::sample::select(OracleKind::ALL.to_vec()),
             prop::sample::select(vec![DebtAsset::Base, DebtAsset::Usd]),
         )
             .prop_map(
-                |((ltv, liq_threshold, liq_bonus, borrow_apr, supply_apr), size, oracle, debt)| {
+                |(
+                    (ltv, liq_threshold, liq_bonus, borrow_apr, supply_apr, close_factor),
+                    size,
+                    oracle,
+                    debt,
+                )| {
                     LayerKind::Loop {
                         ltv,
                         liq_threshold,
                         liq_bonus,
                         borrow_apr,
                         supply_apr,
+                        close_factor,
                         size,
                         oracle,
                         debt,

@@ -78,12 +78,13 @@ fn write_browser_expectations() {
     // Each kind of field: parse errors and engine range errors, and the text that restores it.
     let invalid = json!([
         { "testid": "stake-amount", "text": "abc", "message": "is not a number", "restore": "32" },
-        { "testid": "stake-amount", "text": "-5", "message": "must be greater than 0", "restore": "32" },
+        { "testid": "stake-amount", "text": "-5", "message": "Enter a value above 0 ETH", "restore": "32" },
+        { "testid": "stake-amount", "text": "1e308", "message": "Enter at most 1,000,000,000,000 ETH", "restore": "32" },
         { "testid": "field-stake.price_usd", "text": "1e400", "message": "too large", "restore": "3000" },
-        { "testid": "field-horizon_days", "text": "0", "message": "must be greater than 0", "restore": "365" },
+        { "testid": "field-horizon_days", "text": "0", "message": "Enter a value above 0 days", "restore": "365" },
         { "testid": "field-layers[0].base_apr", "text": "", "message": "enter a number", "restore": "3" },
-        { "testid": "field-layers[3].implied_apy", "text": "5000", "message": "above the maximum", "restore": "3" },
-        { "testid": "field-layers[3].maturity_days", "text": "0", "message": "expired", "restore": "180" },
+        { "testid": "field-layers[3].implied_apy", "text": "5000", "message": "Enter at most 1,000%", "restore": "3" },
+        { "testid": "field-layers[3].maturity_days", "text": "0", "message": "A YT at maturity is worth 0", "restore": "180" },
     ]);
 
     let mut golden = Vec::new();

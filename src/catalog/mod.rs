@@ -1,4 +1,4 @@
-//! Protocol catalog (`DESIGN.md` §4): sourced presets, ready-made strategies, and the validation of
+//! Protocol catalog (docs/METHODOLOGY.md §8): sourced presets, ready-made strategies, and the validation of
 //! the runtime data file and of live yields. Pure Rust (std + serde); the browser fetch lives in
 //! the UI glue.
 //!
@@ -28,7 +28,7 @@ pub use product::{AvsPreset, Product, ProductError};
 pub use rebase::rebase_scenario;
 pub use strategy::{Strategy, STRATEGIES};
 
-use crate::engine::{Asset, Layer};
+use crate::engine::{Asset, Kind, Layer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -79,8 +79,8 @@ impl Catalog {
     /// The product a layer was built from: same protocol, same kind and the stake's asset
     /// (falls back to any asset when none matches).
     pub fn product_for(&self, layer: &Layer, asset: Asset) -> Option<&Product> {
-        let code = layer.kind.code();
-        let same = |p: &&Product| p.protocol == layer.protocol && p.kind == code;
+        let kind = layer.kind.kind();
+        let same = |p: &&Product| p.protocol == layer.protocol && p.kind == kind;
         self.products
             .iter()
             .filter(same)
@@ -89,8 +89,7 @@ impl Catalog {
     }
 
     /// Products of one layer kind usable on `asset`, in catalog order.
-    pub fn products_of(&self, kind: &str, asset: Asset) -> impl Iterator<Item = &Product> {
-        let kind = kind.to_string();
+    pub fn products_of(&self, kind: Kind, asset: Asset) -> impl Iterator<Item = &Product> {
         self.products
             .iter()
             .filter(move |p| p.kind == kind && p.asset == asset)

@@ -2,7 +2,8 @@
 //! and the engine [`Layer`] it becomes.
 
 use super::figure::Figure;
-use crate::engine::{Asset, Avs, DebtAsset, Layer, LayerKind, LayerRisk, LoopSize, OracleKind};
+use crate::engine::param::{kind_params, AVS, LAYER};
+use crate::engine::{Asset, Avs, DebtAsset, Kind, Layer, LayerKind, LoopSize, OracleKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -26,13 +27,13 @@ pub struct Product {
     pub name: String,
     /// Asset it is built on.
     pub asset: Asset,
-    /// Layer kind code (`stake`, `restake`, `lrt`, `pt`, `yt`, `loop`).
-    pub kind: String,
+    /// What the layer does (`stake`, `restake`, `lrt`, `pt`, `yt`, `loop` in the data file).
+    pub kind: Kind,
     /// Token held after the layer (`eETH`).
     pub token: String,
-    /// The kind's parameters, the risk figures (`p_exploit`, `exploit_loss`, `p_depeg`,
-    /// `depeg_loss`, `exit_days`, `market_share`) and optionally `points_apr`;
-    /// loops also `loops`.
+    /// The kind's parameters and the risk figures, keyed by the engine's parameter keys
+    /// (`engine::param`: `base_apr`, `ltv`, `p_exploit`, …; `points_apr` optional); loops also
+    /// `loops`.
     pub params: BTreeMap<String, Figure>,
     /// Restake only: the services secured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -93,79 +94,54 @@ impl Product {
     /// The engine layer this product stands for.
     ///
     /// # Errors
-    /// A missing or insane figure, an unknown kind, a loop without oracle or debt asset.
+    /// A missing or insane figure, a loop without oracle or debt asset.
     pub fn to_layer(&self) -> Result<Layer, ProductError> {
-        let kind = match self.kind.as_str() {
-            "stake" => LayerKind::Stake {
-                base_apr: self.param("base_apr")?,
-                fee_ratio: self.param("fee_ratio")?,
-            },
-            "restake" => LayerKind::Restake {
-                avs: self
+        let mut layer = Layer::template(self.kind, self.protocol.clone(), self.token.clone());
+        for p in kind_params(self.kind) {
+            (p.set)(&mut layer.kind, self.param(p.key)?);
+        }
+        match &mut layer.kind {
+            LayerKind::Restake { avs, .. } => {
+                *avs = self
                     .avs
                     .iter()
                     .map(|a| {
-                        Ok(Avs {
+                        let mut out = Avs {
                             name: a.name.clone(),
-                            reward_apr: self.value(&a.params, "reward_apr")?,
-                            magnitude: self.value(&a.params, "magnitude")?,
-                            p_slash: self.value(&a.params, "p_slash")?,
-                            severity: self.value(&a.params, "severity")?,
-                        })
+                            reward_apr: 0.0,
+                            magnitude: 0.0,
+                            p_slash: 0.0,
+                            severity: 0.0,
+                        };
+                        for p in &AVS {
+                            (p.set)(&mut out, self.value(&a.params, p.key)?);
+                        }
+                        Ok(out)
                     })
-                    .collect::<Result<_, _>>()?,
-                commission_ratio: self.param("commission_ratio")?,
-            },
-            "lrt" => LayerKind::LiquidRestake {
-                fee_ratio: self.param("fee_ratio")?,
-            },
-            "pt" => LayerKind::PendlePt {
-                implied_apy: self.param("implied_apy")?,
-                maturity_days: self.param("maturity_days")?,
-            },
-            "yt" => LayerKind::PendleYt {
-                implied_apy: self.param("implied_apy")?,
-                maturity_days: self.param("maturity_days")?,
-                reward_apr: self.param("reward_apr")?,
-            },
-            "loop" => LayerKind::Loop {
-                ltv: self.param("ltv")?,
-                liq_threshold: self.param("liq_threshold")?,
-                liq_bonus: self.param("liq_bonus")?,
-                borrow_apr: self.param("borrow_apr")?,
-                supply_apr: self.param("supply_apr")?,
-                // Bounded by the figure's sanity range; the engine bounds it further.
-                size: LoopSize::Loops(self.param("loops")?.round() as u32),
-                oracle: self.oracle.ok_or_else(|| self.error("oracle", "missing"))?,
-                debt: self.debt.ok_or_else(|| self.error("debt", "missing"))?,
-            },
-            other => {
-                return Err(self.error(
-                    "kind",
-                    format!(
-                        "unknown kind {:?}",
-                        other.chars().take(16).collect::<String>()
-                    ),
-                ))
+                    .collect::<Result<_, _>>()?;
             }
-        };
-        Ok(Layer {
-            protocol: self.protocol.clone(),
-            token: self.token.clone(),
-            kind,
-            risk: LayerRisk {
-                p_exploit: self.param("p_exploit")?,
-                exploit_loss: self.param("exploit_loss")?,
-                p_depeg: self.param("p_depeg")?,
-                depeg_loss: self.param("depeg_loss")?,
-                exit_days: self.param("exit_days")?,
-                instant_exit: self.instant_exit,
-                market_share: self.param("market_share")?,
-            },
-            points_apr: match self.params.get("points_apr") {
-                Some(_) => self.param("points_apr")?,
-                None => 0.0,
-            },
-        })
+            LayerKind::Loop {
+                size, oracle, debt, ..
+            } => {
+                // Bounded by the figure's sanity range; the engine bounds it further.
+                *size = LoopSize::Loops(self.param("loops")?.round() as u32);
+                *oracle = self.oracle.ok_or_else(|| self.error("oracle", "missing"))?;
+                *debt = self.debt.ok_or_else(|| self.error("debt", "missing"))?;
+            }
+            LayerKind::Stake { .. }
+            | LayerKind::LiquidRestake { .. }
+            | LayerKind::PendlePt { .. }
+            | LayerKind::PendleYt { .. } => {}
+        }
+        for p in &LAYER {
+            let value = match (p.key, self.params.get(p.key)) {
+                // Points are optional: most products earn none.
+                ("points_apr", None) => 0.0,
+                _ => self.param(p.key)?,
+            };
+            (p.set)(&mut layer, value);
+        }
+        layer.risk.instant_exit = self.instant_exit;
+        Ok(layer)
     }
 }

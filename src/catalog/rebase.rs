@@ -2,50 +2,8 @@
 //! overwriting what the user typed: a value moves only if it still equals the old preset.
 
 use super::Catalog;
-use crate::engine::{Layer, LayerKind, Scenario};
-
-/// The number of a layer that a product parameter key names, if the layer has it.
-fn value_mut<'a>(layer: &'a mut Layer, key: &str) -> Option<&'a mut f64> {
-    let r = &mut layer.risk;
-    match key {
-        "p_exploit" => return Some(&mut r.p_exploit),
-        "exploit_loss" => return Some(&mut r.exploit_loss),
-        "p_depeg" => return Some(&mut r.p_depeg),
-        "depeg_loss" => return Some(&mut r.depeg_loss),
-        "exit_days" => return Some(&mut r.exit_days),
-        "market_share" => return Some(&mut r.market_share),
-        "points_apr" => return Some(&mut layer.points_apr),
-        _ => {}
-    }
-    match (&mut layer.kind, key) {
-        (LayerKind::Stake { base_apr, .. }, "base_apr") => Some(base_apr),
-        (
-            LayerKind::Stake { fee_ratio, .. } | LayerKind::LiquidRestake { fee_ratio },
-            "fee_ratio",
-        ) => Some(fee_ratio),
-        (
-            LayerKind::Restake {
-                commission_ratio, ..
-            },
-            "commission_ratio",
-        ) => Some(commission_ratio),
-        (
-            LayerKind::PendlePt { implied_apy, .. } | LayerKind::PendleYt { implied_apy, .. },
-            "implied_apy",
-        ) => Some(implied_apy),
-        (
-            LayerKind::PendlePt { maturity_days, .. } | LayerKind::PendleYt { maturity_days, .. },
-            "maturity_days",
-        ) => Some(maturity_days),
-        (LayerKind::PendleYt { reward_apr, .. }, "reward_apr") => Some(reward_apr),
-        (LayerKind::Loop { ltv, .. }, "ltv") => Some(ltv),
-        (LayerKind::Loop { liq_threshold, .. }, "liq_threshold") => Some(liq_threshold),
-        (LayerKind::Loop { liq_bonus, .. }, "liq_bonus") => Some(liq_bonus),
-        (LayerKind::Loop { borrow_apr, .. }, "borrow_apr") => Some(borrow_apr),
-        (LayerKind::Loop { supply_apr, .. }, "supply_apr") => Some(supply_apr),
-        _ => None,
-    }
-}
+use crate::engine::param::{layer_value, set_layer_value};
+use crate::engine::Scenario;
 
 /// `scenario` with every value that still equals its `old` preset moved to the `new` preset's
 /// value (stake price included), and how many values moved.
@@ -71,11 +29,11 @@ pub fn rebase_scenario(old: &Catalog, new: &Catalog, scenario: &Scenario) -> (Sc
             let Some(of) = o.params.get(key) else {
                 continue;
             };
-            if let Some(v) = value_mut(layer, key) {
-                if *v == of.value && nf.value != of.value {
-                    *v = nf.value;
-                    moved += 1;
-                }
+            if layer_value(layer, key) == Some(of.value)
+                && nf.value != of.value
+                && set_layer_value(layer, key, nf.value)
+            {
+                moved += 1;
             }
         }
     }

@@ -1,5 +1,5 @@
 //! The compiled-in catalog: the seed article's figures (restaking sector review, Gate Learn,
-//! data as of January 2026; `DESIGN.md` §2) and, where it gives none, labelled assumptions with
+//! data as of January 2026; docs/METHODOLOGY.md §8) and, where it gives none, labelled assumptions with
 //! the reason for their size. `public/data/protocols.json` is this catalog serialised (a test
 //! keeps the two equal; `RESTACK_WRITE_DATA=1 cargo test --test catalog write_data_file` rewrites
 //! the file after an edit here).
@@ -7,7 +7,7 @@
 use super::figure::{Figure, FigureUnit};
 use super::product::{AvsPreset, Product};
 use super::{Catalog, ProtocolInfo};
-use crate::engine::{Asset, DebtAsset, OracleKind};
+use crate::engine::{default_price_usd, Asset, DebtAsset, Kind, OracleKind};
 use std::collections::BTreeMap;
 
 const SEED: &str = "Restaking sector review (Gate Learn), seed article";
@@ -47,6 +47,35 @@ fn assume(value: f64, unit: FigureUnit, source: &str, why: &str) -> Figure {
         assumption: true,
         note: why.into(),
     }
+}
+
+/// A published figure with its own source and date (not from the seed article).
+fn sourced(value: f64, source: &str, as_of: &str, note: &str) -> Figure {
+    Figure {
+        value,
+        unit: FigureUnit::Fraction,
+        source: source.into(),
+        as_of: as_of.into(),
+        assumption: false,
+        note: note.into(),
+    }
+}
+
+const AAVE_CLOSE_SRC: &str = "Aave v3 LiquidationLogic.sol (aave-v3-core; v3.3 in aave-v3-origin)";
+const AAVE_CLOSE_NOTE: &str = "a liquidation repays at most 50% of the debt while the health factor is at least 0.95 (CLOSE_FACTOR_HF_THRESHOLD), all of it below 0.95 or for positions under $2,000 (v3.3)";
+
+/// Aave v3's close factor (DEFAULT_LIQUIDATION_CLOSE_FACTOR).
+fn aave_close_factor() -> Figure {
+    sourced(0.5, AAVE_CLOSE_SRC, "2025-02-24", AAVE_CLOSE_NOTE)
+}
+
+/// A lending venue without a published close factor: the whole debt (the larger penalty).
+fn whole_debt_close_factor(venue: &str) -> Figure {
+    frac(
+        1.0,
+        venue,
+        "no published close factor found; the whole debt is assumed repaid, the larger penalty",
+    )
 }
 
 fn frac(value: f64, source: &str, why: &str) -> Figure {
@@ -110,7 +139,7 @@ fn product(
     protocol: &str,
     name: &str,
     asset: Asset,
-    kind: &str,
+    kind: Kind,
     token: &str,
     instant_exit: bool,
     params: BTreeMap<String, Figure>,
@@ -120,7 +149,7 @@ fn product(
         protocol: protocol.into(),
         name: name.into(),
         asset,
-        kind: kind.into(),
+        kind,
         token: token.into(),
         params,
         avs: Vec::new(),
@@ -185,7 +214,7 @@ fn eth_products() -> Vec<Product> {
         "ethereum",
         "Ethereum validator",
         Asset::Eth,
-        "stake",
+        Kind::Stake,
         "ETH (staked)",
         false,
         p,
@@ -209,7 +238,7 @@ fn eth_products() -> Vec<Product> {
         "etherfi",
         "EtherFi eETH",
         Asset::Eth,
-        "stake",
+        Kind::Stake,
         "eETH",
         true,
         p,
@@ -243,7 +272,7 @@ fn eth_products() -> Vec<Product> {
         "lido",
         "Lido wstETH",
         Asset::Eth,
-        "stake",
+        Kind::Stake,
         "wstETH",
         true,
         p,
@@ -280,7 +309,7 @@ fn eth_products() -> Vec<Product> {
         "eigencloud",
         "EigenCloud restaking",
         Asset::Eth,
-        "restake",
+        Kind::Restake,
         "eETH (restaked)",
         false,
         p,
@@ -329,7 +358,7 @@ fn eth_products() -> Vec<Product> {
         "symbiotic",
         "Symbiotic vault",
         Asset::Eth,
-        "restake",
+        Kind::Restake,
         "wstETH (restaked)",
         false,
         p,
@@ -373,7 +402,7 @@ fn eth_products() -> Vec<Product> {
         "etherfi",
         "EtherFi weETH",
         Asset::Eth,
-        "lrt",
+        Kind::Lrt,
         "weETH",
         true,
         p,
@@ -384,6 +413,7 @@ fn eth_products() -> Vec<Product> {
         ("implied_apy", frac(0.03, "Pendle app", "implied APYs of LRT markets moved around the underlying yield; set yours from the market you buy")),
         ("maturity_days", days(180.0, "Pendle app", "Pendle markets typically run 3–6 months", true)),
         ("reward_apr", frac(0.0, "Pendle app", "external YT incentives vary by market; none assumed")),
+        ("fee_ratio", sourced(0.05, "Pendle docs, Fees page (pendle-finance/documentation)", "2025-05-16", "\"Pendle collects a 5% fee from all yield accrued (including points) by all YT\"; 3% before 2025-05-16")),
     ]);
     risk(
         &mut p,
@@ -398,7 +428,7 @@ fn eth_products() -> Vec<Product> {
         "pendle",
         "Pendle YT-weETH",
         Asset::Eth,
-        "yt",
+        Kind::Yt,
         "YT-weETH",
         true,
         p,
@@ -441,17 +471,20 @@ fn eth_products() -> Vec<Product> {
         "pendle",
         "Pendle PT-weETH",
         Asset::Eth,
-        "pt",
+        Kind::Pt,
         "PT-weETH",
         true,
         p,
     ));
 
     let aave = "Aave v3 governance";
+    const AAVE_EMODE_SRC: &str =
+        "Aave governance: weETH e-mode payloads (bgd-labs/aave-proposals-v3)";
     let mut p = map(vec![
-        ("ltv", frac(0.90, aave, "weETH in the ETH-correlated e-mode of Aave v3 Ethereum: LTV 90% in 2025; check the current market")),
-        ("liq_threshold", frac(0.93, aave, "e-mode liquidation threshold 93% in 2025; check the current market")),
-        ("liq_bonus", frac(0.01, aave, "e-mode liquidation bonus around 1%")),
+        ("ltv", sourced(0.93, AAVE_EMODE_SRC, "2025-05", "weETH in the ETH-correlated e-mode of Aave v3 Ethereum Core: LTV 93% (raised from 90% by the Jan 2024 AIP; unchanged in the May 2025 payload); Risk Stewards may change it: check the current market")),
+        ("liq_threshold", sourced(0.95, AAVE_EMODE_SRC, "2025-05", "e-mode liquidation threshold 95% (raised from 93% in Jan 2024)")),
+        ("liq_bonus", sourced(0.01, AAVE_EMODE_SRC, "2025-05", "e-mode liquidation bonus 1%")),
+        ("close_factor", aave_close_factor()),
         ("borrow_apr", frac(0.025, aave, "WETH variable borrow rate was mostly 2–3% in 2025; editable")),
         ("supply_apr", frac(0.0, aave, "weETH supply earns next to nothing on Aave")),
         ("loops", assume(3.0, FigureUnit::Number, "Restack default", "a common loop count; pick a target leverage instead if you prefer")),
@@ -474,7 +507,7 @@ fn eth_products() -> Vec<Product> {
         "aave",
         "Aave v3 weETH/WETH loop",
         Asset::Eth,
-        "loop",
+        Kind::Loop,
         "weETH (looped)",
         true,
         p,
@@ -514,7 +547,7 @@ fn btc_products() -> Vec<Product> {
         "babylon",
         "Babylon BTC staking",
         Asset::Btc,
-        "restake",
+        Kind::Restake,
         "BTC (staked)",
         false,
         p,
@@ -532,6 +565,7 @@ fn btc_products() -> Vec<Product> {
         ("ltv", frac(0.70, "Aave v3 (planned Babylon integration)", "seed: Babylon plans an Aave integration for BTC lending; BTC-collateral LTVs on Aave are around 70%")),
         ("liq_threshold", frac(0.75, "Aave v3", "typical BTC-collateral liquidation threshold")),
         ("liq_bonus", frac(0.05, "Aave v3", "typical BTC-collateral liquidation bonus")),
+        ("close_factor", aave_close_factor()),
         ("borrow_apr", frac(0.06, "Aave v3", "stablecoin variable borrow rates were mostly 4–8% in 2025; editable")),
         ("supply_apr", frac(0.0, "Aave v3", "BTC collateral earns next to nothing")),
         ("loops", assume(1.0, FigureUnit::Number, "Restack default", "one loop: borrow USD, buy and stake more BTC")),
@@ -554,7 +588,7 @@ fn btc_products() -> Vec<Product> {
         "aave",
         "Aave BTC loop (planned)",
         Asset::Btc,
-        "loop",
+        Kind::Loop,
         "BTC (looped)",
         false,
         p,
@@ -591,7 +625,7 @@ fn sol_products() -> Vec<Product> {
         "jito",
         "Jito JitoSOL",
         Asset::Sol,
-        "stake",
+        Kind::Stake,
         "JitoSOL",
         true,
         p,
@@ -602,6 +636,7 @@ fn sol_products() -> Vec<Product> {
         ("ltv", frac(0.85, k, "JitoSOL/SOL multiply markets allowed LTVs around 85–90% in 2025; check the current market")),
         ("liq_threshold", frac(0.90, k, "check the current market")),
         ("liq_bonus", frac(0.02, k, "typical liquidation bonus")),
+        ("close_factor", whole_debt_close_factor(k)),
         ("borrow_apr", frac(0.055, k, "SOL borrow rates sat close to staking yields in 2025; editable")),
         ("supply_apr", frac(0.0, k, "JitoSOL collateral earns next to nothing")),
         ("loops", assume(2.0, FigureUnit::Number, "Restack default", "a moderate loop count")),
@@ -624,7 +659,7 @@ fn sol_products() -> Vec<Product> {
         "kamino",
         "Kamino JitoSOL/SOL loop",
         Asset::Sol,
-        "loop",
+        Kind::Loop,
         "JitoSOL (looped)",
         true,
         p,
@@ -668,7 +703,7 @@ fn sui_products() -> Vec<Product> {
         "haedal",
         "Haedal haSUI",
         Asset::Sui,
-        "stake",
+        Kind::Stake,
         "haSUI",
         true,
         p,
@@ -686,6 +721,7 @@ fn sui_products() -> Vec<Product> {
         ),
         ("liq_threshold", frac(0.75, n, "check the current market")),
         ("liq_bonus", frac(0.05, n, "typical liquidation bonus")),
+        ("close_factor", whole_debt_close_factor(n)),
         (
             "borrow_apr",
             frac(0.04, n, "SUI borrow rates vary; editable"),
@@ -722,7 +758,7 @@ fn sui_products() -> Vec<Product> {
         "navi",
         "NAVI haSUI/SUI loop",
         Asset::Sui,
-        "loop",
+        Kind::Loop,
         "haSUI (looped)",
         true,
         p,
@@ -871,17 +907,24 @@ fn prices() -> BTreeMap<String, Figure> {
         (
             "ETH",
             assume(
-                3_000.0,
+                default_price_usd(Asset::Eth),
                 FigureUnit::Usd,
                 p,
                 "round figure in ETH's early-2026 range; type today's price",
             ),
         ),
-        ("BTC", seed(89_430.0, FigureUnit::Usd, "BTC ≈ $89.43K")),
+        (
+            "BTC",
+            seed(
+                default_price_usd(Asset::Btc),
+                FigureUnit::Usd,
+                "BTC ≈ $89.43K",
+            ),
+        ),
         (
             "SOL",
             assume(
-                130.0,
+                default_price_usd(Asset::Sol),
                 FigureUnit::Usd,
                 p,
                 "round figure in SOL's early-2026 range; type today's price",
@@ -890,7 +933,7 @@ fn prices() -> BTreeMap<String, Figure> {
         (
             "SUI",
             assume(
-                1.5,
+                default_price_usd(Asset::Sui),
                 FigureUnit::Usd,
                 p,
                 "round figure in SUI's early-2026 range; type today's price",

@@ -1,4 +1,4 @@
-//! Ready-made strategies: stacks of catalog products the user starts from (`DESIGN.md` §4 and
+//! Ready-made strategies: stacks of catalog products the user starts from (docs/METHODOLOGY.md §8 and
 //! the catalog issue). The numbers come from the products, so a data-file update moves them too.
 
 use super::product::ProductError;

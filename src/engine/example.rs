@@ -1,4 +1,4 @@
-//! The default scenario: the seed article's restaking stack (`DESIGN.md` §2, risk 1):
+//! The engine's worked example: the seed article's restaking stack (docs/METHODOLOGY.md §9):
 //! 32 ETH at $3,000 → EtherFi eETH (stake) → EigenCloud (restake) → weETH (liquid restake) →
 //! Pendle YT-weETH.
 //!
@@ -11,12 +11,15 @@ use super::scenario::{
     Asset, Avs, Layer, LayerKind, LayerRisk, RiskSettings, Scenario, Stake, StressSettings,
 };
 
-/// The default scenario shown when the app opens and used by other modules' tests.
+/// The engine's example scenario, used by tests and doc examples (the page opens the catalog's
+/// default strategy instead, with today's sourced figures).
 ///
 /// Assumptions: ETH staking APR 3.0 % with EtherFi keeping 10 %; two AVSs paying 0.4 % and 0.6 %
 /// on the restaked stake with 10 % operator commission, allocated 30 % and 20 % (slashing
 /// severity 5 % and 10 %, annual probabilities 1 % and 2 %); the weETH wrapper keeps 5 % of the
-/// rewards; the YT is bought at an implied APY of 3 % with 180 days to maturity; EtherFi points
+/// rewards; the YT is bought at an implied APY of 3 % with 180 days to maturity and Pendle's
+/// fee at its v1 link default of 3 % (so the golden link `v1_seed_restaking_stack` is this
+/// scenario); EtherFi points
 /// worth 1 % APR (kept apart from the headline); horizon one year.
 pub fn example_scenario() -> Scenario {
     Scenario {
@@ -100,6 +103,7 @@ pub fn example_scenario() -> Scenario {
                     implied_apy: 0.03,
                     maturity_days: 180.0,
                     reward_apr: 0.0,
+                    fee_ratio: 0.03,
                 },
                 risk: LayerRisk {
                     p_exploit: 0.005,

@@ -1,5 +1,6 @@
-//! Lending loops: leverage from a loop count or a target, health factor, liquidation point and
-//! time to liquidation under negative carry.
+//! Lending loops: leverage from a loop count or a target, health factor of a loop and of the
+//! whole position, liquidation point, the share a liquidation repays, and time to liquidation
+//! under negative carry (docs/METHODOLOGY.md §2–§3).
 //!
 //! Conventions: `ltv` ℓ is the loan-to-value used per loop, `liq_threshold` LT the lender's
 //! liquidation threshold, `leverage` L the collateral held per unit of value brought into the
@@ -25,6 +26,16 @@ const LEVERAGE_SLACK: f64 = 1e-9;
 /// Longest time to liquidation reported (100 years); beyond it "not in any horizon we show".
 pub const MAX_DAYS_TO_LIQUIDATION: f64 = 36_500.0;
 
+/// Health factor below which a liquidation may repay the whole debt; from it up to 1 only the
+/// loop's close factor. Aave v3 `CLOSE_FACTOR_HF_THRESHOLD = 0.95e18` (aave-v3-core
+/// `LiquidationLogic.sol`; kept in v3.3, aave-v3-origin).
+pub const CLOSE_FACTOR_HF_THRESHOLD: f64 = 0.95;
+
+/// Position size (USD, collateral or debt) below which a liquidation may repay the whole debt
+/// whatever the health factor: Aave v3.3 `MIN_BASE_MAX_CLOSE_FACTOR_THRESHOLD = 2000e8`
+/// (aave-v3-origin v3.3.0, 2025-02-24).
+pub const FULL_LIQUIDATION_BELOW_USD: f64 = 2_000.0;
+
 /// Clamp an LTV into [0, 1) (NaN → 0) so the loop formulas stay finite.
 fn clamp_ltv(ltv: f64) -> f64 {
     if ltv.is_nan() {
@@ -37,7 +48,7 @@ fn clamp_ltv(ltv: f64) -> f64 {
 /// Leverage of `loops` loops at LTV ℓ, summed term by term.
 ///
 /// # Formula
-/// L = Σ_{i=0..n} ℓ^i (`DESIGN.md` §3: deposit 1, borrow ℓ, re-deposit, ... n times).
+/// L = Σ_{i=0..n} ℓ^i (docs/METHODOLOGY.md §2: deposit 1, borrow ℓ, re-deposit, ... n times).
 /// `loops` above [`MAX_LOOPS`] count as [`MAX_LOOPS`]; ℓ is clamped into [0, 1).
 ///
 /// # Examples
@@ -60,7 +71,7 @@ pub fn loop_leverage_sum(ltv: f64, loops: u32) -> f64 {
 /// Leverage of `loops` loops at LTV ℓ, closed form (geometric series).
 ///
 /// # Formula
-/// L = (1 − ℓ^{n+1}) / (1 − ℓ), bounded by 1/(1 − ℓ) (`DESIGN.md` §3). Equal to
+/// L = (1 − ℓ^{n+1}) / (1 − ℓ), bounded by 1/(1 − ℓ) (docs/METHODOLOGY.md §2). Equal to
 /// [`loop_leverage_sum`] (a property test checks it); ℓ = 0 gives 1.
 pub fn loop_leverage_closed_form(ltv: f64, loops: u32) -> f64 {
     let ltv = clamp_ltv(ltv);
@@ -72,7 +83,7 @@ pub fn loop_leverage_closed_form(ltv: f64, loops: u32) -> f64 {
 /// The most leverage a loop at LTV ℓ can build: min(1/(1 − ℓ), [`MAX_LOOP_LEVERAGE`]).
 ///
 /// # Formula
-/// lim_{n→∞} Σ ℓ^i = 1/(1 − ℓ) (`DESIGN.md` §3, "bounded by 1/(1 − ℓ)").
+/// lim_{n→∞} Σ ℓ^i = 1/(1 − ℓ) (docs/METHODOLOGY.md §2, "bounded by 1/(1 − ℓ)").
 pub fn max_leverage(ltv: f64) -> f64 {
     (1.0 / (1.0 - clamp_ltv(ltv))).min(MAX_LOOP_LEVERAGE)
 }
@@ -123,25 +134,12 @@ pub fn loops_for_target(ltv: f64, target: f64) -> u32 {
     MAX_LOOPS
 }
 
-/// Effective loan ratio of a loop at leverage L: debt / collateral.
-///
-/// # Formula
-/// ℓ_eff = (L − 1)/L; 0 for L ≤ 1. Equals ℓ only in the limit of infinite loops; a finite loop
-/// count or a lower target borrows less, so ℓ_eff ≤ ℓ.
-pub fn effective_ltv(leverage: f64) -> f64 {
-    if leverage > 1.0 && leverage.is_finite() {
-        (leverage - 1.0) / leverage
-    } else {
-        0.0
-    }
-}
-
 /// Health factor of a loop with leverage L when the collateral trades at `price_ratio` of today's
 /// price in debt units.
 ///
 /// # Formula
 /// HF = L · p · LT / (L − 1) (Aave docs, "health factor": Σ collateral × liquidation threshold /
-/// total debt; `DESIGN.md` §3). Today p = 1, so HF₀ = LT / ℓ_eff. No debt (L ≤ 1) gives
+/// total debt; docs/METHODOLOGY.md §2). Today p = 1, so HF₀ = LT / ℓ_eff. No debt (L ≤ 1) gives
 /// [`HealthFactor::NoDebt`], never a placeholder number. A negative price counts as 0.
 pub fn health_factor(leverage: f64, price_ratio: f64, liq_threshold: f64) -> HealthFactor {
     if !leverage.is_finite() || leverage <= 1.0 {
@@ -156,6 +154,70 @@ pub fn health_factor(leverage: f64, price_ratio: f64, liq_threshold: f64) -> Hea
     HealthFactor::Value(if hf.is_finite() { hf } else { 0.0 })
 }
 
+/// Health factor of a whole borrowing position: the loops of a stack lever the same collateral
+/// (each layer wraps the token beneath), so a loop's lender sees all the debt beneath it.
+///
+/// # Formula
+/// HF = LT · C / D (Aave docs, "health factor": Σ collateral × liquidation threshold / total
+/// debt), with C the collateral's value at the oracle price and D every debt of the position, in
+/// the same unit. For one loop on its own, C = L and D = L − 1: [`health_factor`]. No debt gives
+/// [`HealthFactor::NoDebt`]; negative or non-finite inputs give 0.
+pub fn position_health(liq_threshold: f64, collateral: f64, debt: f64) -> HealthFactor {
+    if debt.is_nan() || debt <= 0.0 || !debt.is_finite() {
+        return HealthFactor::NoDebt;
+    }
+    let hf = liq_threshold.max(0.0) * collateral.max(0.0) / debt;
+    HealthFactor::Value(if hf.is_finite() { hf } else { 0.0 })
+}
+
+/// Share of the debt a liquidation repays, given the health factor after the shock.
+///
+/// # Formula
+/// 0 when HF ≥ 1 (no liquidation); 1 when HF < [`CLOSE_FACTOR_HF_THRESHOLD`] or the position's
+/// collateral or debt is below [`FULL_LIQUIDATION_BELOW_USD`]; otherwise the loop's close factor
+/// (Aave v3: 0.5). Aave v3 `LiquidationLogic.executeLiquidationCall`; v3.3 for the small-position
+/// rule. The liquidator is paid the bonus on what is repaid ([`liquidation_penalty`]).
+pub fn repaid_share(hf_after: f64, close_factor: f64, collateral_usd: f64, debt_usd: f64) -> f64 {
+    if hf_after.is_nan() || hf_after >= 1.0 {
+        return 0.0;
+    }
+    let small =
+        collateral_usd < FULL_LIQUIDATION_BELOW_USD || debt_usd < FULL_LIQUIDATION_BELOW_USD;
+    if hf_after < CLOSE_FACTOR_HF_THRESHOLD || small || close_factor.is_nan() {
+        1.0
+    } else {
+        close_factor.clamp(0.0, 1.0)
+    }
+}
+
+/// What a liquidation costs the borrower, in the unit of `repaid`.
+///
+/// # Formula
+/// The liquidator repays `repaid` of debt and seizes collateral worth repaid · (1 + bonus) at the
+/// oracle price (Aave v3: `collateralAmount = debtToCover · P_debt / P_collateral ·
+/// liquidationBonus`). Marked at the market price, that collateral is worth
+/// repaid · (1 + bonus) · market/oracle, so the equity lost is
+/// repaid · ((1 + bonus) · market/oracle − 1): bonus · repaid when the oracle is the market price,
+/// less when the oracle prices the collateral above the market (an exchange-rate oracle during a
+/// depeg). Floored at 0: a liquidation that would pay the liquidator less than the debt it
+/// repays does not happen (no liquidator takes it), so it never shows as a gain.
+pub fn liquidation_penalty(repaid: f64, liq_bonus: f64, market_over_oracle: f64) -> f64 {
+    let ratio = if market_over_oracle.is_finite() {
+        market_over_oracle.max(0.0)
+    } else {
+        1.0
+    };
+    finite_or_zero(repaid * ((1.0 + liq_bonus) * ratio - 1.0)).max(0.0)
+}
+
+fn finite_or_zero(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}
+
 /// Whether a health factor means liquidation (HF < 1). The one test every caller uses, so "HF < 1"
 /// and "liquidated" can never disagree.
 pub fn is_liquidatable(health: HealthFactor) -> bool {
@@ -168,7 +230,7 @@ pub fn is_liquidatable(health: HealthFactor) -> bool {
 /// Collateral price ratio (collateral in debt units, today = 1) at which the loop is liquidated.
 ///
 /// # Formula
-/// p_liq = (L − 1) / (L · LT), from HF = 1 (Aave docs, health factor; `DESIGN.md` §3).
+/// p_liq = (L − 1) / (L · LT), from HF = 1 (Aave docs, health factor; docs/METHODOLOGY.md §2).
 /// 0 for L ≤ 1 (nothing to liquidate); 1 when LT ≤ 0 (any drop liquidates).
 pub fn liquidation_ratio(leverage: f64, liq_threshold: f64) -> f64 {
     if !leverage.is_finite() || leverage <= 1.0 {
@@ -180,21 +242,13 @@ pub fn liquidation_ratio(leverage: f64, liq_threshold: f64) -> f64 {
     (leverage - 1.0) / (leverage * liq_threshold)
 }
 
-/// Largest fractional fall of the collateral price (in debt units) the loop survives.
-///
-/// # Formula
-/// shock = 1 − p_liq, clamped into [0, 1] (`DESIGN.md` §3, "tolerable depeg = 1 − p_liq").
-pub fn tolerable_shock(leverage: f64, liq_threshold: f64) -> f64 {
-    (1.0 - liquidation_ratio(leverage, liq_threshold)).clamp(0.0, 1.0)
-}
-
 /// Change in equity APR caused by a loop layer.
 ///
 /// # Formula
 /// Collateral L·m earns `token_apr + supply_apr`; debt (L − 1)·m costs `borrow_apr`; m is the
 /// value of the token held per unit of equity before the loop. The equity APR therefore changes by
 /// Δ = (L − 1)·m·(token_apr + supply_apr − borrow_apr) + m·supply_apr.
-/// For m = 1 this is `DESIGN.md` §3's L·r_c − (L − 1)·r_b minus the r_c already earned.
+/// For m = 1 this is docs/METHODOLOGY.md §2's L·r_c − (L − 1)·r_b minus the r_c already earned.
 pub fn loop_yield_added(
     leverage: f64,
     value_mult: f64,
@@ -209,7 +263,7 @@ pub fn loop_yield_added(
 ///
 /// # Formula
 /// HF(t) ≈ HF₀ · e^{(y_c − y_d)·t} (collateral grows at y_c = token + supply APR, debt at
-/// y_d = borrow APR), so HF = 1 at t = ln(HF₀) / (y_d − y_c) years (`DESIGN.md` §3, "time to
+/// y_d = borrow APR), so HF = 1 at t = ln(HF₀) / (y_d − y_c) years (docs/METHODOLOGY.md §2, "time to
 /// liquidation under negative carry"). Returns `None` when carry is not negative (y_d ≤ y_c) or
 /// the date is beyond [`MAX_DAYS_TO_LIQUIDATION`]; `Some(0)` when HF₀ ≤ 1 already.
 ///
@@ -288,12 +342,16 @@ mod tests {
         let l = 2.952;
         assert!((hf(health_factor(l, 1.0, 0.83)) - 1.255_204_918).abs() < TOL);
         assert!((liquidation_ratio(l, 0.83) - 0.796_682_666).abs() < TOL);
-        assert!((tolerable_shock(l, 0.83) - 0.203_317_334).abs() < TOL);
         // At p_liq the HF is exactly 1: HF(p) = HF₀ · p.
         let at_liq = hf(health_factor(l, liquidation_ratio(l, 0.83), 0.83));
         assert!((at_liq - 1.0).abs() < TOL);
-        // HF today = LT / ℓ_eff.
-        assert!((hf(health_factor(l, 1.0, 0.83)) - 0.83 / effective_ltv(l)).abs() < TOL);
+        // HF today = LT / ℓ_eff with ℓ_eff = (L − 1)/L = 1.952/2.952 = 0.661246612.
+        assert!((hf(health_factor(l, 1.0, 0.83)) - 0.83 / 0.661_246_612).abs() < 1e-8);
+        // The position form with C = L, D = L − 1 is the same number.
+        assert_eq!(
+            position_health(0.83, l, l - 1.0),
+            health_factor(l, 1.0, 0.83)
+        );
         // No debt is a state, not a number.
         assert_eq!(health_factor(1.0, 1.0, 0.83), HealthFactor::NoDebt);
         assert!(!is_liquidatable(HealthFactor::NoDebt));
@@ -342,5 +400,43 @@ mod tests {
             None,
             "beyond 100 years"
         );
+    }
+
+    #[test]
+    fn two_loops_on_the_same_collateral_are_one_position() {
+        // Issue case: two 2× loops at LT 0.85. Alone, each shows HF = 2 · 0.85 / 1 = 1.70.
+        assert!((hf(health_factor(2.0, 1.0, 0.85)) - 1.70).abs() < TOL);
+        // Together: collateral 2 · 2 = 4, debt 1 + 2 · (2 − 1) = 3: HF = 0.85 · 4 / 3 = 1.133333.
+        assert!((hf(position_health(0.85, 4.0, 3.0)) - 1.133_333_333).abs() < 1e-9);
+        assert_eq!(position_health(0.85, 4.0, 0.0), HealthFactor::NoDebt);
+    }
+
+    #[test]
+    fn the_share_a_liquidation_repays() {
+        // (what, HF after, close factor, collateral USD, debt USD, repaid share)
+        let cases: [(&str, f64, f64, f64, f64, f64); 6] = [
+            ("healthy", 1.0, 0.5, 1e6, 9e5, 0.0),
+            ("just below 1: the close factor", 0.99, 0.5, 1e6, 9e5, 0.5),
+            ("at 0.95: still the close factor", 0.95, 0.5, 1e6, 9e5, 0.5),
+            ("below 0.95: everything", 0.949, 0.5, 1e6, 9e5, 1.0),
+            ("v1 links: close factor 1", 0.99, 1.0, 1e6, 9e5, 1.0),
+            (
+                "small position (v3.3): everything",
+                0.99,
+                0.5,
+                1e6,
+                1_500.0,
+                1.0,
+            ),
+        ];
+        for (what, h, c, col, debt, want) in cases {
+            assert_eq!(repaid_share(h, c, col, debt), want, "{what}");
+        }
+        // Bonus 5 % on 0.5 repaid at the market price: 0.025. With the oracle 2 % above the
+        // market: 0.5 · (1.05 · 0.98 − 1) = 0.5 · 0.029 = 0.0145. With it 5 % above:
+        // 0.5 · (1.05 · 0.95 − 1) < 0, which no liquidator takes: 0.
+        assert!((liquidation_penalty(0.5, 0.05, 1.0) - 0.025).abs() < TOL);
+        assert!((liquidation_penalty(0.5, 0.05, 0.98) - 0.0145).abs() < TOL);
+        assert_eq!(liquidation_penalty(0.5, 0.05, 0.95), 0.0);
     }
 }

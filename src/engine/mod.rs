@@ -1,18 +1,21 @@
-//! The calculation engine (`DESIGN.md` §3): pure Rust, no Leptos, web-sys or JS.
+//! The calculation engine (docs/METHODOLOGY.md): pure Rust, no Leptos, web-sys or JS.
 //!
 //! [`evaluate`] turns a [`Scenario`] into a [`Report`]; each concern lives in its own module:
 //!
 //! | module | concern |
 //! |---|---|
-//! | `validate` | bounds and domain rules, typed errors naming the field |
+//! | `scenario`, `kind`, `param` | the inputs; the layer kinds as codes; the table of every number |
+//! | `validate`, `error` | ranges and domain rules, typed errors naming the field |
 //! | `rates` | APR ↔ APY, saturating growth, exchange-rate yields |
-//! | `yield` | the bottom → top walk: yield added and cumulative yield per layer |
-//! | `leverage` | loop leverage (sum and closed form), health factor, liquidation, negative carry |
-//! | `pendle` | P_PT, P_YT, YT long-yield APY and break-even |
-//! | `restake` | AVS rewards, expected and worst-case slash |
-//! | `risk` | risk events, exposure, P(any loss), expected loss, margin and exit ladders |
-//! | `stress` | deterministic shocks |
-//! | `projection` | value over the horizon against holding |
+//! | `yield` | the bottom → top walk: yield added, leverage and debt per layer |
+//! | `leverage` | loop leverage, health factor, liquidation share and penalty, negative carry |
+//! | `position` | loops as one position: health, liquidation points, the margin ladder |
+//! | `pendle` | P_PT, P_YT, YT long-yield APY, break-even, YT loss on a backing loss |
+//! | `restake` | AVS rewards and magnitudes |
+//! | `valuation` | revaluing the position under a shock (events, stresses, worst case) |
+//! | `risk` | risk events, P(any loss), expected loss, worst-case slash, exit ladder |
+//! | `stress` | deterministic shocks, typed outcomes |
+//! | `projection` | value over the horizon against holding, maturities included |
 //! | `assemble` | puts the report together (no formulas) |
 //!
 //! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
@@ -24,8 +27,12 @@
 mod assemble;
 mod error;
 mod example;
+mod finite;
+mod kind;
 mod leverage;
+pub mod param;
 mod pendle;
+mod position;
 mod projection;
 mod rates;
 mod report;
@@ -34,19 +41,23 @@ mod risk;
 mod scenario;
 mod stress;
 pub mod validate;
+mod valuation;
 mod r#yield;
 
-pub use error::ScenarioError;
+pub use error::{Problem, ScenarioError};
 pub use example::example_scenario;
+pub use finite::non_finite_paths;
+pub use kind::{Kind, UnknownKind};
 pub use leverage::{
-    days_to_liquidation, effective_ltv, health_factor, is_liquidatable, liquidation_ratio,
+    days_to_liquidation, health_factor, is_liquidatable, liquidation_penalty, liquidation_ratio,
     loop_leverage, loop_leverage_closed_form, loop_leverage_sum, loop_yield_added,
-    loops_for_target, max_leverage, tolerable_shock, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS,
-    MAX_LOOP_LEVERAGE,
+    loops_for_target, max_leverage, position_health, repaid_share, CLOSE_FACTOR_HF_THRESHOLD,
+    FULL_LIQUIDATION_BELOW_USD, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS, MAX_LOOP_LEVERAGE,
 };
+pub use param::default_price_usd;
 pub use pendle::{
-    pt_price, years_to_maturity, yt_apy_with_fee, yt_break_even_apy, yt_leverage,
-    yt_long_yield_apy, yt_price, MIN_YT_PRICE, PENDLE_YT_FEE_RATIO,
+    pt_price, years_to_maturity, yield_left, yt_backing_loss, yt_break_even_apy, yt_leverage,
+    yt_long_yield_apy, yt_price, MIN_YT_PRICE,
 };
 pub use projection::{projection, MAX_PROJECTION_POINTS};
 pub use rates::{
@@ -54,8 +65,8 @@ pub use rates::{
     cumulative_yield_from_exchange_rate, growth_factor, APY_CAP, DAYS_PER_YEAR, GROWTH_CAP,
 };
 pub use report::*;
-pub use restake::{avs_reward_apr, expected_slash, total_magnitude, worst_case_slash};
-pub use risk::{margin_step, p_any_loss};
+pub use restake::{avs_reward_apr, total_magnitude};
+pub use risk::p_any_loss;
 pub use scenario::*;
 pub use validate::{
     MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_PRICE_USD,

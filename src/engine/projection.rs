@@ -1,20 +1,44 @@
-//! Projected value over the horizon, against simply holding the asset.
+//! Projected value over the horizon, against simply holding the asset (docs/METHODOLOGY.md §6).
 
 use super::rates::{finite_or, growth_factor, DAYS_PER_YEAR};
-use super::report::ProjectionPoint;
+use super::report::{Maturity, ProjectionPoint};
 
 /// Most points in a projected series (enough for a smooth chart, small enough for a share card).
 pub const MAX_PROJECTION_POINTS: usize = 60;
 
+/// Growth factor from day 0 to `day` when the net APY is `apy` until the first maturity and each
+/// [`Maturity::apy_after`] from its day on.
+fn growth_to(day: f64, apy: f64, maturities: &[Maturity]) -> f64 {
+    let mut g = 1.0;
+    let mut from = 0.0;
+    let mut rate = apy;
+    for m in maturities {
+        if m.day >= day {
+            break;
+        }
+        g *= growth_factor(rate, (m.day - from) / DAYS_PER_YEAR);
+        from = m.day;
+        rate = m.apy_after;
+    }
+    g * growth_factor(rate, (day - from).max(0.0) / DAYS_PER_YEAR)
+}
+
 /// The projected series from day 0 to the horizon.
 ///
 /// # Formula
-/// strategy(day) = equity · (1 + net APY)^(day/365) via [`growth_factor`] (saturating), and
-/// hold(day) = equity: both at constant prices, so the gap is the yield alone (`DESIGN.md` §3).
-/// Points are evenly spaced, daily for short horizons: n = clamp(⌈horizon⌉ + 1, 2, 60), the first
-/// at day 0 and the last exactly at the horizon. The net APY is assumed to persist for the whole
-/// horizon (a PT or YT is assumed rolled at the same terms at maturity).
-pub fn projection(equity_usd: f64, net_apy: f64, horizon_days: f64) -> Vec<ProjectionPoint> {
+/// strategy(day) = equity · Π (1 + APY_k)^(Δdays_k / 365) over the segments between maturities
+/// (via [`growth_factor`], saturating): the net APY until the first PT or YT matures, then the
+/// APY of the stack without the matured layers (a PT has redeemed into its underlying, a YT has
+/// paid out its yield and is worth 0). hold(day) = equity: both at constant prices, so the gap is
+/// the yield alone. Points are evenly spaced, daily for short horizons:
+/// n = clamp(⌈horizon⌉ + 1, 2, 60), the first at day 0 and the last exactly at the horizon.
+/// `maturities` must be sorted by day.
+pub fn projection(
+    equity_usd: f64,
+    net_apy: f64,
+    horizon_days: f64,
+    maturities: &[Maturity],
+) -> Vec<ProjectionPoint> {
     let horizon = if horizon_days.is_finite() && horizon_days > 0.0 {
         horizon_days
     } else {
@@ -33,10 +57,7 @@ pub fn projection(equity_usd: f64, net_apy: f64, horizon_days: f64) -> Vec<Proje
             };
             ProjectionPoint {
                 day,
-                strategy_usd: finite_or(
-                    equity_usd * growth_factor(net_apy, day / DAYS_PER_YEAR),
-                    0.0,
-                ),
+                strategy_usd: finite_or(equity_usd * growth_to(day, net_apy, maturities), 0.0),
                 hold_usd: equity_usd,
             }
         })
@@ -63,7 +84,7 @@ mod tests {
             ("two years at −20 %", 1_000.0, -0.2, 730.0, 60, 640.0),
         ];
         for (what, equity, apy, horizon, n, last) in cases {
-            let p = projection(equity, apy, horizon);
+            let p = projection(equity, apy, horizon, &[]);
             assert_eq!(p.len(), n, "{what}");
             assert_eq!(p.first().map(|x| x.day), Some(0.0), "{what}");
             assert_eq!(p.last().map(|x| x.day), Some(horizon), "{what}");
@@ -71,5 +92,21 @@ mod tests {
             assert!((got - last).abs() < TOL_USD, "{what}: {got}");
             assert!(p.iter().all(|x| x.hold_usd == equity), "{what}");
         }
+    }
+
+    #[test]
+    fn a_maturity_switches_the_rate() {
+        // 1,000 at 20 % for 73 days (0.2 years), then 5 % for the remaining 292 days (0.8 years):
+        // 1,000 · 1.2^0.2 · 1.05^0.8 = 1,000 · 1.0371373 · 1.0398039 = 1,078.4194.
+        let m = [Maturity {
+            layer: 3,
+            day: 73.0,
+            apy_after: 0.05,
+        }];
+        let p = projection(1_000.0, 0.2, 365.0, &m);
+        let last = p.last().map_or(f64::NAN, |x| x.strategy_usd);
+        assert!((last - 1_078.419_4).abs() < 1e-3, "{last}");
+        // Before the maturity nothing changes.
+        assert!((growth_to(73.0, 0.2, &m) - 1.2_f64.powf(0.2)).abs() < 1e-12);
     }
 }

@@ -22,7 +22,7 @@ pub const GROWTH_CAP: f64 = 1e12;
 /// APR → APY with `periods` compounding periods per year.
 ///
 /// # Formula
-/// APY = (1 + APR/n)^n − 1 (`DESIGN.md` §3), computed as `exp_m1(n · ln_1p(APR/n))`.
+/// APY = (1 + APR/n)^n − 1 (docs/METHODOLOGY.md §1), computed as `exp_m1(n · ln_1p(APR/n))`.
 /// The base 1 + APR/n is clamped at ≥ 0, so an APR at or below −n gives −1 (total loss): the
 /// result lies in [−1, [`APY_CAP`]]. Negative APYs are kept (never clamped to 0).
 /// `periods` below 1 (or not finite) is treated as 1; a NaN APR gives −1, +∞ gives the cap.
@@ -98,7 +98,7 @@ pub fn growth_factor(apy: f64, years: f64) -> f64 {
 /// Cumulative yield read from a liquid-staking exchange rate (token → base asset).
 ///
 /// # Formula
-/// cumulative = rate − 1. Source: `DESIGN.md` §2 (Haedal haSUI/SUI).
+/// cumulative = rate − 1 (docs/METHODOLOGY.md §1; the seed article quotes Haedal haSUI/SUI).
 ///
 /// The seed article writes "haSUI/SUI exchange rate 1.07 ≈ 7.03 % cumulative staking yield". By
 /// this formula 1.07 is exactly 7.00 %; 7.03 % corresponds to a rate of 1.0703, which the article

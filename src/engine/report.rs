@@ -1,7 +1,7 @@
 //! The output side of the domain model: one [`Report`] per evaluated scenario, structured per
 //! layer so the UI renders every table and chart from it without further finance.
 //!
-//! Health factor and liquidation point are enums, never placeholder numbers (`DESIGN.md` §7):
+//! Health factor and liquidation point are enums, never placeholder numbers (docs/METHODOLOGY.md §2):
 //! "no debt" and "not liquidatable by this shock" are states, not 0 or −1.
 
 use serde::{Deserialize, Serialize};
@@ -26,7 +26,7 @@ pub enum HealthFactor {
 }
 
 /// Where a borrowing position is liquidated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Liquidation {
     /// Nothing borrowed.
     NoDebt,
@@ -58,43 +58,44 @@ pub enum Liquidation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RiskKind {
-    /// Smart-contract exploit.
+    /// Smart-contract exploit of the layer's contracts: a loss of backing.
     Exploit,
-    /// AVS / validator slashing.
+    /// Slashing by one of the layer's services: a loss of backing.
     Slashing,
-    /// Derivative trading below its backing.
+    /// The layer's token trading below its backing: a market discount.
     Depeg,
-    /// Liquidation of a borrowing position (penalty, forced sale).
-    Liquidation,
 }
 
-impl RiskKind {
-    /// Human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            RiskKind::Exploit => "contract exploit",
-            RiskKind::Slashing => "slashing",
-            RiskKind::Depeg => "depeg",
-            RiskKind::Liquidation => "liquidation",
-        }
-    }
-}
-
-/// One risk event a layer adds.
+/// One risk event a layer adds, valued by revaluing the whole position under it
+/// (docs/METHODOLOGY.md §3): its loss of equity includes every liquidation it triggers above it
+/// (so a liquidation is never a second, independent event).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RiskEvent {
     /// Category.
     pub kind: RiskKind,
-    /// What it is ("AVS slashing: EigenDA", "weETH depeg").
-    pub label: String,
-    /// Annual probability p_ik.
+    /// For a slashing event, the index of the service in the layer's AVS list.
+    pub avs: Option<usize>,
+    /// Annual probability p.
     pub p_annual: f64,
-    /// Loss given the event as a fraction of the value held at this layer, g_ik.
+    /// Loss given the event at its own layer: the backing lost or the discount, g.
     pub loss_given_event: f64,
-    /// Loss as a fraction of equity after the leverage above the layer: min(1, g_ik · X_i).
+    /// Loss of equity when it happens, liquidations included, in [0, 1].
     pub equity_loss: f64,
-    /// Contribution to expected annual loss of equity: p_ik · equity_loss.
+    /// The part of `equity_loss` paid as liquidation penalties.
+    pub liquidation_penalty: f64,
+    /// The first loop it liquidates, if any.
+    pub liquidates: Option<usize>,
+    /// Contribution to expected annual loss of equity: p · equity_loss.
     pub expected_loss: f64,
+}
+
+/// Which market move a loop's leverage sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LeverageOn {
+    /// Debt in USD: the base asset's USD price.
+    BasePrice,
+    /// Debt in the base asset: the collateral / debt ratio (a depeg of the collateral).
+    CollateralRatio,
 }
 
 /// Everything computed for one layer, in stack order.
@@ -106,8 +107,8 @@ pub struct LayerReport {
     pub protocol: String,
     /// Token held after this layer.
     pub token: String,
-    /// Kind label ("Restake").
-    pub kind: String,
+    /// What the layer does.
+    pub kind: crate::engine::Kind,
     /// Yield this layer adds (or takes, when negative) on equity: `apr` is the change of the
     /// equity APR, `apy` the change of the cumulative APY, so the layers' `apy`s add up to the
     /// top layer's cumulative APY. Points are included only when the settings include them.
@@ -116,15 +117,23 @@ pub struct LayerReport {
     pub cumulative: Rate,
     /// Points APR on equity this layer adds (kept apart from the headline).
     pub points_apr: f64,
-    /// Exposure multiplier of the stack up to this layer (product of the layer multipliers).
-    pub multiplier: f64,
-    /// Multiplier applied to this layer's own events: the product of the multipliers of this
-    /// layer and every layer above it (how much equity a loss here costs).
-    pub event_exposure: f64,
-    /// Health factor, where the layer borrows.
+    /// Leverage of the position so far: collateral value / equity, the product of the loops' L
+    /// (1 with nothing borrowed).
+    pub leverage: f64,
+    /// Yield exposure so far: Π L · Π 1/P_YT, what one point of underlying yield does to the
+    /// equity's APY.
+    pub yield_exposure: f64,
+    /// For a loop: the market move its leverage sits on.
+    pub leverage_on: Option<LeverageOn>,
+    /// Health factor of the position up to this loop (all debt beneath it counted), where the
+    /// layer borrows.
     pub health: HealthFactor,
-    /// Liquidation point, where the layer borrows.
+    /// Liquidation point of the position up to this loop, where the layer borrows.
     pub liquidation: Liquidation,
+    /// For a loop: how many loops the position up to it holds (1 = this one alone).
+    pub loops_in_position: u32,
+    /// For a YT: the underlying APY at which it does as well as holding the underlying.
+    pub yt_break_even_apy: Option<f64>,
     /// Margin ladder: the largest fractional shock (base-asset drop or derivative depeg) the
     /// stack up to this layer survives without liquidation or total loss. Non-increasing with depth.
     pub margin: f64,
@@ -136,8 +145,10 @@ pub struct LayerReport {
     pub liquidity_mismatch: bool,
     /// How many wrappers (contracts / oracles that can fail) deep the token is.
     pub wrapper_depth: u32,
-    /// Risk events this layer adds.
+    /// Risk events this layer adds (exploit, depeg, one slashing event per service).
     pub risks: Vec<RiskEvent>,
+    /// Names of the layer's services (restake layers), indexed by [`RiskEvent::avs`].
+    pub avs_names: Vec<String>,
     /// Sum of this layer's contributions to expected annual loss of equity, capped at 1.
     pub expected_loss: f64,
 }
@@ -170,15 +181,21 @@ pub struct Summary {
     pub expected_loss: f64,
     /// The same in USD.
     pub expected_loss_usd: f64,
-    /// Total exposure multiplier.
+    /// Leverage: collateral value / equity, the product of the loops' L (1 with nothing borrowed).
     pub leverage: f64,
+    /// Yield exposure: Π L · Π 1/P_YT.
+    pub yield_exposure: f64,
+    /// Exposure of equity to the base asset's USD price: 1 + USD debt per unit of equity (debt in
+    /// the base asset cancels the price out).
+    pub price_exposure: f64,
     /// Lowest health factor among the borrowing layers.
     pub health: HealthFactor,
     /// The liquidation point that binds first.
     pub liquidation: Liquidation,
     /// Margin left at the top of the stack.
     pub margin: f64,
-    /// Worst-case slashable fraction of equity (Σ allocated magnitudes × exposure, capped at 1).
+    /// Loss of equity if every service slashes its whole allocated magnitude at once (ELIP-002's
+    /// bound), liquidations included, in [0, 1].
     pub worst_case_slash: f64,
     /// Longest redemption path in days.
     pub exit_days: f64,
@@ -190,6 +207,21 @@ pub struct Summary {
     pub hold_usd: f64,
     /// The projected series from day 0 to the horizon.
     pub projection: Vec<ProjectionPoint>,
+    /// Pendle layers that mature within the horizon, in order of maturity.
+    pub maturities: Vec<Maturity>,
+}
+
+/// A PT or YT that matures within the horizon: from `day` on the position holds the underlying
+/// (a PT redeemed into it; a YT's yield paid out, the YT worth 0) and earns `apy_after`, the
+/// yield of the stack without the matured layers (docs/METHODOLOGY.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Maturity {
+    /// The layer that matures.
+    pub layer: usize,
+    /// Days from today.
+    pub day: f64,
+    /// Net APY on equity from then on.
+    pub apy_after: f64,
 }
 
 /// Which deterministic shock a stress row applies.
@@ -210,13 +242,63 @@ pub enum StressKind {
     YtCollapse,
 }
 
+/// What a stress scenario met, for the UI to word (docs/METHODOLOGY.md §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum StressDetail {
+    /// Base-asset price drop.
+    PriceDrop {
+        /// What the loops borrow: no loops, only the base asset, or some USD.
+        debt: DebtExposure,
+    },
+    /// Derivative depeg.
+    Depeg {
+        /// The layer whose token the depeg hits (`None`: no token trades on a market).
+        derivative: Option<usize>,
+        /// A loop above it whose oracle ignores market prices (index, oracle).
+        non_market_loop: Option<(usize, crate::engine::OracleKind)>,
+        /// Whether a loop sits above the derivative.
+        loops_above: bool,
+        /// Longest redemption path of the stack, days (the alternative to selling at a discount).
+        exit_days: f64,
+    },
+    /// AVS slash.
+    Slash {
+        /// Whether the stack restakes at all.
+        restaked: bool,
+        /// Whether a layer's allocated magnitude capped the slash.
+        capped: bool,
+    },
+    /// Borrow-rate spike.
+    BorrowSpike {
+        /// Whether the stack borrows at all.
+        borrows: bool,
+        /// The loop whose position negative carry liquidates first.
+        carry_loop: Option<usize>,
+    },
+    /// YT implied-APY collapse.
+    YtCollapse {
+        /// The first YT repriced: layer, P_YT before and after.
+        yt: Option<(usize, f64, f64)>,
+    },
+}
+
+/// What the loops of a stack borrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DebtExposure {
+    /// Nothing borrowed.
+    NoDebt,
+    /// Only the base asset (its price cancels in the health factor).
+    BaseOnly,
+    /// Some USD (a price drop moves the health factor).
+    Usd,
+}
+
 /// Result of one stress scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StressResult {
     /// Which shock.
     pub kind: StressKind,
-    /// Human description with the shock size ("ETH −30%").
-    pub label: String,
     /// Shock size as given in the settings.
     pub shock: f64,
     /// Equity after the shock, USD.
@@ -225,10 +307,14 @@ pub struct StressResult {
     pub equity_change: f64,
     /// Whether a borrowing layer is liquidated.
     pub liquidated: bool,
+    /// The first loop liquidated.
+    pub liquidated_at: Option<usize>,
+    /// Share of the debt that liquidation repaid (the close factor, or 1).
+    pub repaid_share: f64,
+    /// Layer at which equity is wiped out.
+    pub wiped_at: Option<usize>,
     /// Index of the first layer that breaks (liquidated, wiped out or negative carry), if any.
     pub breaks_first: Option<usize>,
-    /// One-line explanation ("exchange-rate oracle: depeg costs value, no liquidation").
-    pub note: String,
     /// Lowest health factor among the borrowing layers after the shock (`NoDebt` without loops).
     /// `liquidated` is exactly "this is a value below 1".
     pub health_after: HealthFactor,
@@ -237,6 +323,8 @@ pub struct StressResult {
     pub net_apy_after: f64,
     /// Borrow spike only: days until negative carry liquidates the first loop, if within 100 years.
     pub days_to_liquidation: Option<f64>,
+    /// What the shock met, for the wording.
+    pub detail: StressDetail,
 }
 
 /// The full evaluation of a scenario.

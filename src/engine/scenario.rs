@@ -1,4 +1,4 @@
-//! The input side of the domain model (`DESIGN.md` §3): a [`Scenario`] is a stake, a horizon, an
+//! The input side of the domain model (docs/METHODOLOGY.md): a [`Scenario`] is a stake, a horizon, an
 //! ordered stack of [`Layer`]s and the risk / stress assumptions. These are plain data; all
 //! checking lives in [`crate::engine::validate`] and all maths in the sibling modules.
 //!
@@ -77,7 +77,7 @@ pub struct Stake {
 }
 
 /// How the lending market prices the collateral when it checks the health factor.
-/// (`DESIGN.md` §3, "oracle-aware liquidation".)
+/// (docs/METHODOLOGY.md §3, oracle-aware liquidation.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[non_exhaustive]
 pub enum OracleKind {
@@ -105,15 +105,6 @@ impl OracleKind {
             OracleKind::Market => "mkt",
             OracleKind::ExchangeRate => "rate",
             OracleKind::LinearDiscount => "lin",
-        }
-    }
-
-    /// Human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            OracleKind::Market => "market price",
-            OracleKind::ExchangeRate => "exchange rate",
-            OracleKind::LinearDiscount => "linear discount (PT)",
         }
     }
 
@@ -190,7 +181,9 @@ pub enum LoopSize {
 pub struct Avs {
     /// Display name (free text, escaped by the UI; bounded in length by validation).
     pub name: String,
-    /// Reward APR paid to the stake allocated to it, before operator commission.
+    /// Reward APR this service pays on the whole restaked stake of the layer (not only on its
+    /// allocated magnitude), before operator commission: rewards add up across services
+    /// (docs/METHODOLOGY.md §5).
     pub reward_apr: f64,
     /// Allocated magnitude m_j: the fraction of the stake this AVS may slash. Σ m_j ≤ 1.
     pub magnitude: f64,
@@ -238,6 +231,9 @@ pub enum LayerKind {
         maturity_days: f64,
         /// Extra reward APR paid to YT holders (external incentives), in underlying terms.
         reward_apr: f64,
+        /// Share of the YT's yield and points Pendle keeps (5 % per Pendle's Fees page as of
+        /// 2025-05; 3 % before; docs/METHODOLOGY.md §4).
+        fee_ratio: f64,
     },
     /// Lending loop: deposit, borrow at `ltv`, buy more, re-deposit.
     Loop {
@@ -251,6 +247,10 @@ pub enum LayerKind {
         borrow_apr: f64,
         /// Supply APR paid on the collateral by the lender (often 0 for LSTs).
         supply_apr: f64,
+        /// Share of the debt a liquidation repays while the health factor after the shock is in
+        /// [0.95, 1) (Aave v3: 0.5); below 0.95 the whole debt is repaid
+        /// (docs/METHODOLOGY.md §3).
+        close_factor: f64,
         /// Loop count or target leverage.
         size: LoopSize,
         /// How the lender prices the collateral.
@@ -258,68 +258,6 @@ pub enum LayerKind {
         /// What is borrowed.
         debt: DebtAsset,
     },
-}
-
-impl LayerKind {
-    /// One layer kind of each variant, every number zero: for tests that must cover every kind
-    /// (a new variant then shows up in all of them).
-    #[cfg(test)]
-    pub(crate) fn one_of_each() -> [LayerKind; 6] {
-        [
-            LayerKind::Stake {
-                base_apr: 0.0,
-                fee_ratio: 0.0,
-            },
-            LayerKind::Restake {
-                avs: vec![],
-                commission_ratio: 0.0,
-            },
-            LayerKind::LiquidRestake { fee_ratio: 0.0 },
-            LayerKind::PendlePt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-            },
-            LayerKind::PendleYt {
-                implied_apy: 0.0,
-                maturity_days: 0.0,
-                reward_apr: 0.0,
-            },
-            LayerKind::Loop {
-                ltv: 0.0,
-                liq_threshold: 0.0,
-                liq_bonus: 0.0,
-                borrow_apr: 0.0,
-                supply_apr: 0.0,
-                size: LoopSize::Loops(0),
-                oracle: OracleKind::Market,
-                debt: DebtAsset::Base,
-            },
-        ]
-    }
-
-    /// Short code of the kind, used in share links and CSS classes.
-    pub fn code(&self) -> &'static str {
-        match self {
-            LayerKind::Stake { .. } => "stake",
-            LayerKind::Restake { .. } => "restake",
-            LayerKind::LiquidRestake { .. } => "lrt",
-            LayerKind::PendlePt { .. } => "pt",
-            LayerKind::PendleYt { .. } => "yt",
-            LayerKind::Loop { .. } => "loop",
-        }
-    }
-
-    /// Human label of the kind.
-    pub fn label(&self) -> &'static str {
-        match self {
-            LayerKind::Stake { .. } => "Stake",
-            LayerKind::Restake { .. } => "Restake",
-            LayerKind::LiquidRestake { .. } => "Liquid restake",
-            LayerKind::PendlePt { .. } => "Pendle PT",
-            LayerKind::PendleYt { .. } => "Pendle YT",
-            LayerKind::Loop { .. } => "Lending loop",
-        }
-    }
 }
 
 /// Per-layer risk assumptions: annual event probabilities and the loss each event causes, as a
@@ -354,7 +292,7 @@ pub struct Layer {
     /// Its risks.
     pub risk: LayerRisk,
     /// Points / airdrop APR-equivalent, valued only if the user gives a value; kept apart from
-    /// the headline APY (`DESIGN.md` §3).
+    /// the headline APY (docs/METHODOLOGY.md).
     pub points_apr: f64,
 }
 

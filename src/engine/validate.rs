@@ -1,16 +1,17 @@
-//! Validation of a [`Scenario`] before any maths: every number finite and within bounds that keep
-//! every output finite, every rule of the domain enforced, each failure a [`ScenarioError`] that
-//! names the field (`layers[2].ltv: 0.95 is above the liquidation threshold 0.93`).
+//! Validation of a [`Scenario`] before any maths: every number finite and within the range its
+//! [`param`](super::param) entry gives, every rule of the domain enforced, each failure a
+//! [`ScenarioError`] naming the field (`layers[2].ltv`) and its [`Problem`].
 //!
 //! Fields are checked in the order they appear in the scenario; the first failure is returned.
 
-use super::error::ScenarioError;
+use super::error::{Problem, ScenarioError};
 use super::leverage::{max_leverage, MAX_LOOPS, MAX_LOOP_LEVERAGE};
+use super::param::{kind_params, Param, AVS, LAYER, SETTINGS, STAKE_FIELDS};
 use super::pendle::{yt_price, MIN_YT_PRICE};
-use super::scenario::{Avs, Layer, LayerKind, LoopSize, RiskSettings, Scenario, StressSettings};
+use super::scenario::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
-/// Largest stake amount and USD price accepted (1e12): their product, 1e24 USD, keeps every
-/// dollar figure finite with room for leverage and growth caps.
+/// Largest stake amount accepted (1e12): with [`MAX_PRICE_USD`] their product, 1e24 USD, keeps
+/// every dollar figure finite with room for leverage and growth caps.
 pub const MAX_AMOUNT: f64 = 1e12;
 /// Largest USD price of one unit of the asset accepted.
 pub const MAX_PRICE_USD: f64 = 1e12;
@@ -34,281 +35,191 @@ const MAGNITUDE_SLACK: f64 = 1e-9;
 /// Check a whole scenario.
 ///
 /// # Errors
-/// The first invalid field, as [`ScenarioError::Field`] (or [`ScenarioError::Empty`] for a stack
-/// without layers).
+/// The first invalid field.
 pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
-    positive("stake.amount", s.stake.amount, MAX_AMOUNT)?;
-    positive("stake.price_usd", s.stake.price_usd, MAX_PRICE_USD)?;
-    positive("horizon_days", s.horizon_days, MAX_HORIZON_DAYS)?;
+    for p in &STAKE_FIELDS {
+        check(p, s, p.key)?;
+    }
     if s.layers.is_empty() {
-        return Err(ScenarioError::Empty);
+        return Err(err("layers", Problem::Empty));
     }
     if s.layers.len() > MAX_LAYERS {
-        return Err(field(
-            "layers".into(),
-            format!(
-                "{} layers is more than the maximum {MAX_LAYERS}",
-                s.layers.len()
-            ),
+        return Err(err(
+            "layers",
+            Problem::TooMany {
+                count: s.layers.len(),
+                max: MAX_LAYERS,
+            },
         ));
     }
     for (i, layer) in s.layers.iter().enumerate() {
         validate_layer(i, layer)?;
     }
-    validate_risk(&s.risk)?;
-    validate_stress(&s.stress)
+    for p in &SETTINGS {
+        check(p, s, p.key)?;
+    }
+    Ok(())
+}
+
+/// A number against its table entry; `path` names it in the error.
+fn check<T>(p: &Param<T>, x: &T, path: &str) -> Result<(), ScenarioError> {
+    match (p.get)(x) {
+        Some(v) => in_range(p, v).map_err(|problem| err(path, problem)),
+        None => Ok(()),
+    }
+}
+
+/// Why `v` is not a valid value of `p`, if it is not.
+fn in_range<T>(p: &Param<T>, v: f64) -> Result<(), Problem> {
+    let r = p.range;
+    if !v.is_finite() {
+        Err(Problem::NotFinite)
+    } else if v < r.min || (r.min_open && v <= r.min) {
+        Err(Problem::BelowMin {
+            min: r.min,
+            open: r.min_open,
+        })
+    } else if v > r.max || (r.max_open && v >= r.max) {
+        Err(Problem::AboveMax {
+            max: r.max,
+            open: r.max_open,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 fn validate_layer(i: usize, layer: &Layer) -> Result<(), ScenarioError> {
     let path = |name: &str| format!("layers[{i}].{name}");
     text(&layer.protocol, || path("protocol"))?;
     text(&layer.token, || path("token"))?;
+    if let LayerKind::Restake { avs, .. } = &layer.kind {
+        validate_avs(i, avs)?;
+    }
+    for p in kind_params(layer.kind.kind()) {
+        check(p, &layer.kind, &path(p.key))?;
+    }
     match &layer.kind {
-        LayerKind::Stake {
-            base_apr,
-            fee_ratio,
-        } => {
-            range(*base_apr, MIN_APR, MAX_APR, || path("base_apr"))?;
-            range(*fee_ratio, 0.0, 1.0, || path("fee_ratio"))?;
-        }
-        LayerKind::Restake {
-            avs,
-            commission_ratio,
-        } => {
-            validate_avs(i, avs)?;
-            range(*commission_ratio, 0.0, 1.0, || path("commission_ratio"))?;
-        }
-        LayerKind::LiquidRestake { fee_ratio } => {
-            range(*fee_ratio, 0.0, 1.0, || path("fee_ratio"))?;
-        }
-        LayerKind::PendlePt {
-            implied_apy,
-            maturity_days,
-        } => {
-            range(*implied_apy, 0.0, MAX_APR, || path("implied_apy"))?;
-            maturity(*maturity_days, || path("maturity_days"))?;
-        }
         LayerKind::PendleYt {
             implied_apy,
             maturity_days,
-            reward_apr,
+            ..
         } => {
-            range(*implied_apy, 0.0, MAX_APR, || path("implied_apy"))?;
-            maturity(*maturity_days, || path("maturity_days"))?;
             if *maturity_days == 0.0 {
-                return Err(field(
-                    path("maturity_days"),
-                    "0 days: the YT has expired and is worth 0; maturity must be after today"
-                        .into(),
-                ));
+                return Err(err(&path("maturity_days"), Problem::YtExpired));
             }
-            range(*reward_apr, MIN_APR, MAX_APR, || path("reward_apr"))?;
             let price = yt_price(*implied_apy, *maturity_days);
             if price < MIN_YT_PRICE {
-                return Err(field(
-                    path("implied_apy"),
-                    format!(
-                        "{implied_apy} with {maturity_days} days to maturity prices the YT at \
-                         {price:.2e} of the underlying, below the minimum {MIN_YT_PRICE} \
-                         (yield exposure above 10,000×)"
-                    ),
+                return Err(err(
+                    &path("implied_apy"),
+                    Problem::YtTooCheap {
+                        price,
+                        min_price: MIN_YT_PRICE,
+                    },
                 ));
             }
         }
         LayerKind::Loop {
             ltv,
             liq_threshold,
-            liq_bonus,
-            borrow_apr,
-            supply_apr,
             size,
-            oracle: _,
-            debt: _,
+            ..
         } => {
-            finite(*ltv, || path("ltv"))?;
-            if *ltv >= 1.0 {
-                return Err(field(
-                    path("ltv"),
-                    format!("{ltv} must be below 1 (an LTV of 100 % borrows without limit)"),
-                ));
-            }
-            range(*ltv, 0.0, 1.0, || path("ltv"))?;
-            finite(*liq_threshold, || path("liq_threshold"))?;
-            if !(*liq_threshold > 0.0 && *liq_threshold <= 1.0) {
-                return Err(field(
-                    path("liq_threshold"),
-                    format!("{liq_threshold} must be in (0, 1]"),
-                ));
-            }
             if ltv > liq_threshold {
-                return Err(field(
-                    path("ltv"),
-                    format!("{ltv} is above the liquidation threshold {liq_threshold}"),
+                return Err(err(
+                    &path("ltv"),
+                    Problem::LtvAboveThreshold {
+                        threshold: *liq_threshold,
+                    },
                 ));
             }
-            range(*liq_bonus, 0.0, 1.0, || path("liq_bonus"))?;
-            range(*borrow_apr, MIN_APR, MAX_APR, || path("borrow_apr"))?;
-            range(*supply_apr, MIN_APR, MAX_APR, || path("supply_apr"))?;
-            loop_size(*ltv, *size, || path("size"))?;
+            loop_size(*ltv, *size).map_err(|problem| err(&path("size"), problem))?;
         }
+        LayerKind::Stake { .. }
+        | LayerKind::Restake { .. }
+        | LayerKind::LiquidRestake { .. }
+        | LayerKind::PendlePt { .. } => {}
     }
-    let r = &layer.risk;
-    range(r.p_exploit, 0.0, 1.0, || path("risk.p_exploit"))?;
-    range(r.exploit_loss, 0.0, 1.0, || path("risk.exploit_loss"))?;
-    range(r.p_depeg, 0.0, 1.0, || path("risk.p_depeg"))?;
-    range(r.depeg_loss, 0.0, 1.0, || path("risk.depeg_loss"))?;
-    range(r.exit_days, 0.0, MAX_MATURITY_DAYS, || {
-        path("risk.exit_days")
-    })?;
-    range(r.market_share, 0.0, 1.0, || path("risk.market_share"))?;
-    range(layer.points_apr, 0.0, MAX_APR, || path("points_apr"))
+    for p in &LAYER {
+        check(p, layer, &path(p.key))?;
+    }
+    Ok(())
 }
 
 fn validate_avs(i: usize, avs: &[Avs]) -> Result<(), ScenarioError> {
+    let list = format!("layers[{i}].avs");
     if avs.len() > MAX_AVS {
-        return Err(field(
-            format!("layers[{i}].avs"),
-            format!("{} AVSs is more than the maximum {MAX_AVS}", avs.len()),
+        return Err(err(
+            &list,
+            Problem::TooMany {
+                count: avs.len(),
+                max: MAX_AVS,
+            },
         ));
     }
     for (j, a) in avs.iter().enumerate() {
-        let path = |name: &str| format!("layers[{i}].avs[{j}].{name}");
+        let path = |name: &str| format!("{list}[{j}].{name}");
         text(&a.name, || path("name"))?;
-        range(a.reward_apr, MIN_APR, MAX_APR, || path("reward_apr"))?;
-        range(a.magnitude, 0.0, 1.0, || path("magnitude"))?;
-        range(a.p_slash, 0.0, 1.0, || path("p_slash"))?;
-        range(a.severity, 0.0, 1.0, || path("severity"))?;
+        for p in &AVS {
+            check(p, a, &path(p.key))?;
+        }
         if a.severity > a.magnitude {
-            return Err(field(
-                path("severity"),
-                format!(
-                    "{} is above the allocated magnitude {} (an AVS slashes at most what is \
-                     allocated to it)",
-                    a.severity, a.magnitude
-                ),
+            return Err(err(
+                &path("severity"),
+                Problem::SeverityAboveMagnitude {
+                    magnitude: a.magnitude,
+                },
             ));
         }
     }
     let total: f64 = avs.iter().map(|a| a.magnitude).sum();
     if total > 1.0 + MAGNITUDE_SLACK {
-        return Err(field(
-            format!("layers[{i}].avs"),
-            format!(
-                "allocated magnitudes sum to {total}, above 1 (unique stake: each unit of stake \
-                 is allocated at most once, EigenLayer ELIP-002)"
-            ),
-        ));
+        return Err(err(&list, Problem::MagnitudesAboveOne { total }));
     }
     Ok(())
 }
 
-fn validate_risk(r: &RiskSettings) -> Result<(), ScenarioError> {
-    range(r.correlation, 0.0, 1.0, || "risk.correlation".into())
-}
-
-fn validate_stress(s: &StressSettings) -> Result<(), ScenarioError> {
-    range(s.price_drop, 0.0, 1.0, || "stress.price_drop".into())?;
-    range(s.depeg_small, 0.0, 1.0, || "stress.depeg_small".into())?;
-    range(s.depeg_large, 0.0, 1.0, || "stress.depeg_large".into())?;
-    range(s.avs_slash, 0.0, 1.0, || "stress.avs_slash".into())?;
-    range(s.borrow_apr, MIN_APR, MAX_APR, || {
-        "stress.borrow_apr".into()
-    })?;
-    range(s.yt_implied_apy, 0.0, MAX_APR, || {
-        "stress.yt_implied_apy".into()
-    })
-}
-
-fn loop_size(ltv: f64, size: LoopSize, path: impl Fn() -> String) -> Result<(), ScenarioError> {
+fn loop_size(ltv: f64, size: LoopSize) -> Result<(), Problem> {
     match size {
-        LoopSize::Loops(n) => {
-            if n > MAX_LOOPS {
-                return Err(field(
-                    path(),
-                    format!("{n} loops is more than the maximum {MAX_LOOPS}"),
-                ));
-            }
-        }
+        LoopSize::Loops(n) if n > MAX_LOOPS => Err(Problem::TooMany {
+            count: usize::try_from(n).unwrap_or(usize::MAX),
+            max: MAX_LOOPS as usize,
+        }),
+        LoopSize::Loops(_) => Ok(()),
+        LoopSize::Target(t) if !t.is_finite() => Err(Problem::NotFinite),
+        LoopSize::Target(t) if t < 1.0 => Err(Problem::TargetBelowOne),
         LoopSize::Target(t) => {
-            finite(t, &path)?;
-            if t < 1.0 {
-                return Err(field(
-                    path(),
-                    format!("target leverage {t} is below 1 (1 = no borrowing)"),
-                ));
-            }
             let cap = max_leverage(ltv);
             // 1/(1 − ℓ) itself is allowed: `loop_leverage` clamps to the same `max_leverage`.
             if t > cap {
-                let why = if cap >= MAX_LOOP_LEVERAGE {
-                    format!("the engine's maximum {MAX_LOOP_LEVERAGE}")
-                } else {
-                    format!("the maximum 1/(1 − ltv) = {cap:.4} at ltv {ltv}")
-                };
-                return Err(field(path(), format!("target leverage {t} is above {why}")));
+                Err(Problem::TargetAboveMax {
+                    max: cap,
+                    engine_cap: cap >= MAX_LOOP_LEVERAGE,
+                })
+            } else {
+                Ok(())
             }
         }
     }
-    Ok(())
-}
-
-fn maturity(days: f64, path: impl Fn() -> String) -> Result<(), ScenarioError> {
-    finite(days, &path)?;
-    if days < 0.0 {
-        return Err(field(
-            path(),
-            format!("{days} days is in the past; maturity must be 0 (matured) or later"),
-        ));
-    }
-    range(days, 0.0, MAX_MATURITY_DAYS, path)
 }
 
 fn text(value: &str, path: impl Fn() -> String) -> Result<(), ScenarioError> {
-    let n = value.chars().count();
-    if n > MAX_TEXT_CHARS {
-        return Err(field(
-            path(),
-            format!("{n} characters is longer than the maximum {MAX_TEXT_CHARS}"),
+    if value.chars().count() > MAX_TEXT_CHARS {
+        return Err(err(
+            &path(),
+            Problem::TooLong {
+                max_chars: MAX_TEXT_CHARS,
+            },
         ));
     }
     Ok(())
 }
 
-fn positive(name: &str, x: f64, max: f64) -> Result<(), ScenarioError> {
-    finite(x, || name.into())?;
-    if x <= 0.0 {
-        return Err(field(name.into(), format!("{x} must be greater than 0")));
+fn err(field: &str, problem: Problem) -> ScenarioError {
+    ScenarioError {
+        field: field.to_string(),
+        problem,
     }
-    if x > max {
-        return Err(field(
-            name.into(),
-            format!("{x} is above the maximum {max}"),
-        ));
-    }
-    Ok(())
-}
-
-fn range(x: f64, lo: f64, hi: f64, path: impl Fn() -> String) -> Result<(), ScenarioError> {
-    finite(x, &path)?;
-    if x < lo {
-        return Err(field(path(), format!("{x} is below the minimum {lo}")));
-    }
-    if x > hi {
-        return Err(field(path(), format!("{x} is above the maximum {hi}")));
-    }
-    Ok(())
-}
-
-fn finite(x: f64, path: impl Fn() -> String) -> Result<(), ScenarioError> {
-    if x.is_finite() {
-        Ok(())
-    } else {
-        Err(field(path(), format!("{x} is not a finite number")))
-    }
-}
-
-fn field(field: String, message: String) -> ScenarioError {
-    ScenarioError::Field { field, message }
 }
 
 #[cfg(test)]
@@ -336,17 +247,15 @@ mod tests {
             liq_bonus: 0.05,
             borrow_apr: 0.03,
             supply_apr: 0.0,
+            close_factor: 0.5,
             size,
             oracle: OracleKind::Market,
             debt: DebtAsset::Base,
         }
     }
 
-    fn err_of(s: &Scenario) -> String {
-        match validate(s) {
-            Ok(()) => "ok".into(),
-            Err(e) => e.to_string(),
-        }
+    fn err_of(s: &Scenario) -> Option<(String, Problem)> {
+        validate(s).err().map(|e| (e.field, e.problem))
     }
 
     #[test]
@@ -355,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_field() {
+    fn errors_name_the_field_and_the_problem() {
         let n = example_scenario().layers.len();
         let mut nan_amount = example_scenario();
         nan_amount.stake.amount = f64::NAN;
@@ -371,47 +280,68 @@ mod tests {
         }
         let mut correlation = example_scenario();
         correlation.risk.correlation = 1.5;
-        // (what, scenario, expected message)
-        let cases: Vec<(&str, Scenario, String)> = vec![
+        let mut risk = example_scenario();
+        if let Some(l) = risk.layers.get_mut(1) {
+            l.risk.p_exploit = 2.0;
+        }
+        let above_one = Problem::AboveMax {
+            max: 1.0,
+            open: false,
+        };
+        let above_zero = Problem::BelowMin {
+            min: 0.0,
+            open: true,
+        };
+        // (what, scenario, expected field and problem)
+        let cases: Vec<(&str, Scenario, (String, Problem))> = vec![
             (
                 "NaN amount",
                 nan_amount,
-                "stake.amount: NaN is not a finite number".into(),
+                ("stake.amount".into(), Problem::NotFinite),
             ),
             (
                 "negative stake",
                 negative,
-                "stake.amount: -1 must be greater than 0".into(),
+                ("stake.amount".into(), above_zero.clone()),
             ),
-            (
-                "zero horizon",
-                horizon,
-                "horizon_days: 0 must be greater than 0".into(),
-            ),
-            ("empty stack", empty, "layers: the stack is empty".into()),
+            ("zero horizon", horizon, ("horizon_days".into(), above_zero)),
+            ("empty stack", empty, ("layers".into(), Problem::Empty)),
             (
                 "long protocol id (counted in characters, not bytes)",
                 long_name,
-                "layers[0].protocol: 65 characters is longer than the maximum 64".into(),
+                (
+                    "layers[0].protocol".into(),
+                    Problem::TooLong { max_chars: 64 },
+                ),
             ),
             (
                 "ltv above LT",
                 with_layer(a_loop(0.95, 0.93, LoopSize::Loops(1))),
-                format!("layers[{n}].ltv: 0.95 is above the liquidation threshold 0.93"),
+                (
+                    format!("layers[{n}].ltv"),
+                    Problem::LtvAboveThreshold { threshold: 0.93 },
+                ),
             ),
             (
-                "ltv of 1",
+                "ltv of 1 borrows without limit",
                 with_layer(a_loop(1.0, 1.0, LoopSize::Loops(1))),
-                format!(
-                    "layers[{n}].ltv: 1 must be below 1 (an LTV of 100 % borrows without limit)"
+                (
+                    format!("layers[{n}].ltv"),
+                    Problem::AboveMax {
+                        max: 1.0,
+                        open: true,
+                    },
                 ),
             ),
             (
                 "target above 1/(1 − ltv)",
-                with_layer(a_loop(0.8, 0.85, LoopSize::Target(6.0))),
-                format!(
-                    "layers[{n}].size: target leverage 6 is above the maximum 1/(1 − ltv) = \
-                     5.0000 at ltv 0.8"
+                with_layer(a_loop(0.5, 0.85, LoopSize::Target(6.0))),
+                (
+                    format!("layers[{n}].size"),
+                    Problem::TargetAboveMax {
+                        max: 2.0,
+                        engine_cap: false,
+                    },
                 ),
             ),
             (
@@ -420,10 +350,24 @@ mod tests {
                     implied_apy: 0.05,
                     maturity_days: 0.0,
                     reward_apr: 0.0,
+                    fee_ratio: 0.05,
                 }),
-                format!(
-                    "layers[{n}].maturity_days: 0 days: the YT has expired and is worth 0; \
-                     maturity must be after today"
+                (format!("layers[{n}].maturity_days"), Problem::YtExpired),
+            ),
+            (
+                "YT fee of 100 %",
+                with_layer(LayerKind::PendleYt {
+                    implied_apy: 0.05,
+                    maturity_days: 30.0,
+                    reward_apr: 0.0,
+                    fee_ratio: 1.0,
+                }),
+                (
+                    format!("layers[{n}].fee_ratio"),
+                    Problem::AboveMax {
+                        max: 1.0,
+                        open: true,
+                    },
                 ),
             ),
             (
@@ -432,19 +376,27 @@ mod tests {
                     implied_apy: 0.05,
                     maturity_days: -3.0,
                 }),
-                format!(
-                    "layers[{n}].maturity_days: -3 days is in the past; maturity must be 0 \
-                     (matured) or later"
+                (
+                    format!("layers[{n}].maturity_days"),
+                    Problem::BelowMin {
+                        min: 0.0,
+                        open: false,
+                    },
                 ),
+            ),
+            (
+                "risk fields are named like their input boxes",
+                risk,
+                ("layers[1].p_exploit".into(), above_one.clone()),
             ),
             (
                 "correlation",
                 correlation,
-                "risk.correlation: 1.5 is above the maximum 1".into(),
+                ("risk.correlation".into(), above_one),
             ),
         ];
         for (what, s, expected) in cases {
-            assert_eq!(err_of(&s), expected, "{what}");
+            assert_eq!(err_of(&s), Some(expected), "{what}");
         }
     }
 
@@ -471,15 +423,20 @@ mod tests {
             avs: vec![avs(0.6, 0.1), avs(0.5, 0.1)],
             commission_ratio: 0.1,
         });
-        assert!(err_of(&over).starts_with(&format!(
-            "layers[{n}].avs: allocated magnitudes sum to 1.1, above 1"
-        )));
+        assert!(matches!(
+            err_of(&over),
+            Some((f, Problem::MagnitudesAboveOne { total })) if f == format!("layers[{n}].avs") && (total - 1.1).abs() < 1e-12
+        ));
         let severe = with_layer(LayerKind::Restake {
             avs: vec![avs(0.2, 0.3)],
             commission_ratio: 0.1,
         });
-        assert!(err_of(&severe).starts_with(&format!(
-            "layers[{n}].avs[0].severity: 0.3 is above the allocated"
-        )));
+        assert_eq!(
+            err_of(&severe),
+            Some((
+                format!("layers[{n}].avs[0].severity"),
+                Problem::SeverityAboveMagnitude { magnitude: 0.2 }
+            ))
+        );
     }
 }

@@ -7,8 +7,10 @@ use super::spec::{self, VERSION};
 use super::text::{clip, decode_lossy, decode_text};
 use super::view::{self, ViewOptions};
 use super::{Decoded, MAX_LINK_CHARS};
+use crate::engine::param::{kind_params, ParamId, AVS, LAYER, SETTINGS, STAKE_FIELDS};
 use crate::engine::{
-    Avs, Layer, LayerKind, LayerRisk, LoopSize, RiskSettings, Scenario, Stake, StressSettings,
+    default_price_usd, Avs, Kind, Layer, LayerKind, LoopSize, RiskSettings, Scenario, Stake,
+    StressSettings,
 };
 
 /// Decode a share link.
@@ -119,17 +121,11 @@ fn is_tracking_key(key: &str) -> bool {
 }
 
 fn is_scenario_key(key: &str) -> bool {
-    [
-        spec::ASSET_KEY,
-        spec::STAKE_AMOUNT.key,
-        spec::PRICE_KEY,
-        spec::HORIZON_DAYS.key,
-        spec::LAYER_KEY,
-        spec::CORRELATION.key,
-        spec::INCLUDE_POINTS.key,
-    ]
-    .contains(&key)
-        || key.starts_with("stress.")
+    [spec::ASSET_KEY, spec::LAYER_KEY, spec::INCLUDE_POINTS.key].contains(&key)
+        || STAKE_FIELDS
+            .iter()
+            .chain(&SETTINGS)
+            .any(|p| spec::link_key(p.id) == key)
 }
 
 fn read_version(raw: &str) -> Result<(), Notice> {
@@ -150,38 +146,37 @@ fn read_v1(f: &mut Fields<'_>, notes: &mut Notes) -> Scenario {
         true,
         notes,
     );
-    let amount = f.required_num(spec::STAKE_AMOUNT, notes);
-    let price_usd = f.required_num_with(spec::PRICE_KEY, spec::default_price_usd(asset), notes);
-    let horizon_days = f.required_num(spec::HORIZON_DAYS, notes);
-    let layers = f
+    let mut scenario = Scenario {
+        stake: Stake {
+            amount: 0.0,
+            asset,
+            price_usd: 0.0,
+        },
+        horizon_days: 0.0,
+        layers: Vec::new(),
+        risk: RiskSettings::default(),
+        stress: StressSettings::default(),
+    };
+    for p in &STAKE_FIELDS {
+        let mut field = spec::num(p);
+        if p.id == ParamId::PriceUsd {
+            field.default = default_price_usd(asset);
+        }
+        (p.set)(&mut scenario, f.required_num(field, notes));
+    }
+    scenario.layers = f
         .take_all(spec::LAYER_KEY)
         .into_iter()
         .enumerate()
         .filter_map(|(i, raw)| read_layer(i, raw, notes))
         .collect();
-    let risk = RiskSettings {
-        correlation: f.num(spec::CORRELATION, notes),
-        include_points: f.flag(spec::INCLUDE_POINTS, notes),
-    };
-    let stress = StressSettings {
-        price_drop: f.num(spec::STRESS_PRICE_DROP, notes),
-        depeg_small: f.num(spec::STRESS_DEPEG_SMALL, notes),
-        depeg_large: f.num(spec::STRESS_DEPEG_LARGE, notes),
-        avs_slash: f.num(spec::STRESS_AVS_SLASH, notes),
-        borrow_apr: f.num(spec::STRESS_BORROW_APR, notes),
-        yt_implied_apy: f.num(spec::STRESS_YT_IMPLIED_APY, notes),
-    };
-    Scenario {
-        stake: Stake {
-            amount,
-            asset,
-            price_usd,
-        },
-        horizon_days,
-        layers,
-        risk,
-        stress,
+    for (n, p) in SETTINGS.iter().enumerate() {
+        (p.set)(&mut scenario, f.num(spec::num(p), notes));
+        if n == 0 {
+            scenario.risk.include_points = f.flag(spec::INCLUDE_POINTS, notes);
+        }
     }
+    scenario
 }
 
 /// Free text: percent-decoded, invalid UTF-8 replaced (with a notice); absent → `""` with a
@@ -237,98 +232,76 @@ fn read_layer(index: usize, raw: &str, notes: &mut Notes) -> Option<Layer> {
     let at = format!("layers[{index}]");
     let item = split_item(raw);
     let mut head = item.head.splitn(3, '.');
-    let code = decode_lossy(head.next().unwrap_or_default())
-        .trim()
-        .to_ascii_lowercase();
-    if !spec::KIND_CODES.contains(&code.as_str()) {
+    let code = decode_lossy(head.next().unwrap_or_default());
+    let Ok(kind) = code.parse::<Kind>() else {
+        let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
         notes.push(Notice::Syntax {
             field: at,
             message: format!(
                 "unknown layer kind {:?} (expected one of {}); layer skipped",
-                clip(&code),
-                spec::KIND_CODES.join(", ")
+                clip(&code.trim().to_ascii_lowercase()),
+                codes.join(", ")
             ),
         });
         return None;
-    }
+    };
     let protocol = read_text(&at, "protocol", head.next(), notes);
     let token = read_text(&at, "token", head.next(), notes);
     let mut f = item_fields(&at, &item, notes);
-    let kind = match code.as_str() {
-        "stake" => LayerKind::Stake {
-            base_apr: f.num(spec::STAKE_BASE_APR, notes),
-            fee_ratio: f.num(spec::STAKE_FEE, notes),
-        },
-        "restake" => LayerKind::Restake {
-            commission_ratio: f.num(spec::RESTAKE_COMMISSION, notes),
-            avs: f
+    let mut layer = Layer::template(kind, protocol, token);
+    for p in kind_params(kind) {
+        (p.set)(&mut layer.kind, f.num(spec::num(p), notes));
+    }
+    match &mut layer.kind {
+        LayerKind::Restake { avs, .. } => {
+            *avs = f
                 .take_all(spec::AVS_KEY)
                 .into_iter()
                 .enumerate()
                 .map(|(j, raw)| read_avs(&format!("{at}.avs[{j}]"), raw, notes))
-                .collect(),
-        },
-        "lrt" => LayerKind::LiquidRestake {
-            fee_ratio: f.num(spec::LRT_FEE, notes),
-        },
-        "pt" => LayerKind::PendlePt {
-            implied_apy: f.num(spec::PENDLE_IMPLIED_APY, notes),
-            maturity_days: f.num(spec::PENDLE_MATURITY_DAYS, notes),
-        },
-        "yt" => LayerKind::PendleYt {
-            implied_apy: f.num(spec::PENDLE_IMPLIED_APY, notes),
-            maturity_days: f.num(spec::PENDLE_MATURITY_DAYS, notes),
-            reward_apr: f.num(spec::YT_REWARD_APR, notes),
-        },
-        _ => LayerKind::Loop {
-            ltv: f.num(spec::LOOP_LTV, notes),
-            liq_threshold: f.num(spec::LOOP_LIQ_THRESHOLD, notes),
-            liq_bonus: f.num(spec::LOOP_LIQ_BONUS, notes),
-            borrow_apr: f.num(spec::LOOP_BORROW_APR, notes),
-            supply_apr: f.num(spec::LOOP_SUPPLY_APR, notes),
-            size: read_size(&mut f, notes),
-            oracle: f.choice(
+                .collect();
+        }
+        LayerKind::Loop {
+            size, oracle, debt, ..
+        } => {
+            *size = read_size(&mut f, notes);
+            *oracle = f.choice(
                 spec::ORACLE_KEY,
                 &spec::ORACLES,
                 spec::oracle_code,
                 spec::DEFAULT_ORACLE,
                 false,
                 notes,
-            ),
-            debt: f.choice(
+            );
+            *debt = f.choice(
                 spec::DEBT_KEY,
                 &spec::DEBT_ASSETS,
                 spec::debt_code,
                 spec::DEFAULT_DEBT,
                 false,
                 notes,
-            ),
-        },
-    };
-    let risk = LayerRisk {
-        p_exploit: f.num(spec::P_EXPLOIT, notes),
-        exploit_loss: f.num(spec::EXPLOIT_LOSS, notes),
-        p_depeg: f.num(spec::P_DEPEG, notes),
-        depeg_loss: f.num(spec::DEPEG_LOSS, notes),
-        exit_days: f.num(spec::EXIT_DAYS, notes),
-        instant_exit: f.flag(spec::INSTANT_EXIT, notes),
-        market_share: f.num(spec::MARKET_SHARE, notes),
-    };
-    let points_apr = f.num(spec::POINTS_APR, notes);
+            );
+        }
+        LayerKind::Stake { .. }
+        | LayerKind::LiquidRestake { .. }
+        | LayerKind::PendlePt { .. }
+        | LayerKind::PendleYt { .. } => {}
+    }
+    for p in &LAYER {
+        (p.set)(&mut layer, f.num(spec::num(p), notes));
+        if p.id == ParamId::ExitDays {
+            layer.risk.instant_exit = f.flag(spec::INSTANT_EXIT, notes);
+        }
+    }
     f.finish(notes);
-    Some(Layer {
-        protocol,
-        token,
-        kind,
-        risk,
-        points_apr,
-    })
+    Some(layer)
 }
 
 /// `loops:<n>` or `lev:<x>` (the encoder always writes one).
 fn read_size(f: &mut Fields<'_>, notes: &mut Notes) -> LoopSize {
-    let fallback = LoopSize::Loops(spec::DEFAULT_LOOPS);
-    let fallback_text = format!("{}:{}", spec::LOOPS_KEY, spec::DEFAULT_LOOPS);
+    let default_loops = crate::engine::param::DEFAULT_LOOPS;
+    let fallback = LoopSize::Loops(default_loops);
+    let fallback_text = format!("{}:{default_loops}", spec::LOOPS_KEY);
     let loops = f.take(spec::LOOPS_KEY, notes);
     let lev = f.take(spec::LEVERAGE_KEY, notes);
     if loops.is_some() && lev.is_some() {
@@ -357,14 +330,14 @@ fn read_size(f: &mut Fields<'_>, notes: &mut Notes) -> LoopSize {
                     spec::LOOPS_KEY,
                     raw,
                     "a whole number of loops",
-                    &spec::DEFAULT_LOOPS.to_string(),
+                    &default_loops.to_string(),
                     notes,
                 );
                 fallback
             }
         },
         (None, None) => {
-            f.missing(spec::LOOPS_KEY, &spec::DEFAULT_LOOPS.to_string(), notes);
+            f.missing(spec::LOOPS_KEY, &default_loops.to_string(), notes);
             fallback
         }
     }
@@ -380,13 +353,16 @@ fn read_avs(at: &str, raw: &str, notes: &mut Notes) -> Avs {
         });
     }
     let mut f = item_fields(at, &item, notes);
-    let avs = Avs {
+    let mut avs = Avs {
         name,
-        reward_apr: f.num(spec::AVS_REWARD_APR, notes),
-        magnitude: f.num(spec::AVS_MAGNITUDE, notes),
-        p_slash: f.num(spec::AVS_P_SLASH, notes),
-        severity: f.num(spec::AVS_SEVERITY, notes),
+        reward_apr: 0.0,
+        magnitude: 0.0,
+        p_slash: 0.0,
+        severity: 0.0,
     };
+    for p in &AVS {
+        (p.set)(&mut avs, f.num(spec::num(p), notes));
+    }
     f.finish(notes);
     avs
 }

@@ -5,7 +5,8 @@
 use super::spec::{self, Flag, Num};
 use super::text::{format_f64, push_text};
 use super::view::{self, ViewOptions};
-use crate::engine::{Avs, Layer, LayerKind, LayerRisk, LoopSize, Scenario};
+use crate::engine::param::{kind_params, ParamId, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+use crate::engine::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
 /// The share-link query (without the leading `?`) for `scenario` shown with `view`.
 ///
@@ -32,43 +33,29 @@ pub fn encode(scenario: &Scenario, view: &ViewOptions) -> String {
         spec::ASSET_KEY,
         spec::asset_code(scenario.stake.asset),
     );
-    pair(
-        &mut out,
-        spec::STAKE_AMOUNT.key,
-        &format_f64(scenario.stake.amount),
-    );
-    pair(
-        &mut out,
-        spec::PRICE_KEY,
-        &format_f64(scenario.stake.price_usd),
-    );
-    pair(
-        &mut out,
-        spec::HORIZON_DAYS.key,
-        &format_f64(scenario.horizon_days),
-    );
+    for p in &STAKE_FIELDS {
+        let x = (p.get)(scenario).unwrap_or(p.default);
+        pair(&mut out, spec::link_key(p.id), &format_f64(x));
+    }
     for layer in &scenario.layers {
         out.push('&');
         out.push_str(spec::LAYER_KEY);
         out.push('=');
         push_layer(&mut out, layer);
     }
-    let r = &scenario.risk;
-    optional_pair(&mut out, spec::CORRELATION, r.correlation);
-    if r.include_points != spec::INCLUDE_POINTS.default {
-        pair(
-            &mut out,
-            spec::INCLUDE_POINTS.key,
-            flag_text(r.include_points),
-        );
+    for (n, p) in SETTINGS.iter().enumerate() {
+        if let Some(x) = (p.get)(scenario) {
+            optional_pair(&mut out, spec::num(p), x);
+        }
+        // `points` follows `corr`, as v1 has always written it.
+        if n == 0 && scenario.risk.include_points != spec::INCLUDE_POINTS.default {
+            pair(
+                &mut out,
+                spec::INCLUDE_POINTS.key,
+                flag_text(scenario.risk.include_points),
+            );
+        }
     }
-    let s = &scenario.stress;
-    optional_pair(&mut out, spec::STRESS_PRICE_DROP, s.price_drop);
-    optional_pair(&mut out, spec::STRESS_DEPEG_SMALL, s.depeg_small);
-    optional_pair(&mut out, spec::STRESS_DEPEG_LARGE, s.depeg_large);
-    optional_pair(&mut out, spec::STRESS_AVS_SLASH, s.avs_slash);
-    optional_pair(&mut out, spec::STRESS_BORROW_APR, s.borrow_apr);
-    optional_pair(&mut out, spec::STRESS_YT_IMPLIED_APY, s.yt_implied_apy);
     view::write(&mut out, view);
     out
 }
@@ -132,62 +119,21 @@ impl Params {
 
 fn push_layer(out: &mut String, layer: &Layer) {
     let mut p = Params::default();
-    let code = match &layer.kind {
-        LayerKind::Stake {
-            base_apr,
-            fee_ratio,
-        } => {
-            p.num(spec::STAKE_BASE_APR, *base_apr);
-            p.num(spec::STAKE_FEE, *fee_ratio);
-            "stake"
+    let kind = layer.kind.kind();
+    for param in kind_params(kind) {
+        if let Some(x) = (param.get)(&layer.kind) {
+            p.num(spec::num(param), x);
         }
-        LayerKind::Restake {
-            avs,
-            commission_ratio,
-        } => {
-            p.num(spec::RESTAKE_COMMISSION, *commission_ratio);
+    }
+    match &layer.kind {
+        LayerKind::Restake { avs, .. } => {
             for a in avs {
                 p.raw(spec::AVS_KEY, &avs_item(a));
             }
-            "restake"
-        }
-        LayerKind::LiquidRestake { fee_ratio } => {
-            p.num(spec::LRT_FEE, *fee_ratio);
-            "lrt"
-        }
-        LayerKind::PendlePt {
-            implied_apy,
-            maturity_days,
-        } => {
-            p.num(spec::PENDLE_IMPLIED_APY, *implied_apy);
-            p.num(spec::PENDLE_MATURITY_DAYS, *maturity_days);
-            "pt"
-        }
-        LayerKind::PendleYt {
-            implied_apy,
-            maturity_days,
-            reward_apr,
-        } => {
-            p.num(spec::PENDLE_IMPLIED_APY, *implied_apy);
-            p.num(spec::PENDLE_MATURITY_DAYS, *maturity_days);
-            p.num(spec::YT_REWARD_APR, *reward_apr);
-            "yt"
         }
         LayerKind::Loop {
-            ltv,
-            liq_threshold,
-            liq_bonus,
-            borrow_apr,
-            supply_apr,
-            size,
-            oracle,
-            debt,
+            size, oracle, debt, ..
         } => {
-            p.num(spec::LOOP_LTV, *ltv);
-            p.num(spec::LOOP_LIQ_THRESHOLD, *liq_threshold);
-            p.num(spec::LOOP_LIQ_BONUS, *liq_bonus);
-            p.num(spec::LOOP_BORROW_APR, *borrow_apr);
-            p.num(spec::LOOP_SUPPLY_APR, *supply_apr);
             match size {
                 LoopSize::Loops(n) => p.raw(spec::LOOPS_KEY, &n.to_string()),
                 LoopSize::Target(t) => p.raw(spec::LEVERAGE_KEY, &format_f64(*t)),
@@ -198,12 +144,21 @@ fn push_layer(out: &mut String, layer: &Layer) {
             if *debt != spec::DEFAULT_DEBT {
                 p.raw(spec::DEBT_KEY, spec::debt_code(*debt));
             }
-            "loop"
         }
-    };
-    push_risk(&mut p, &layer.risk);
-    p.num(spec::POINTS_APR, layer.points_apr);
-    out.push_str(code);
+        LayerKind::Stake { .. }
+        | LayerKind::LiquidRestake { .. }
+        | LayerKind::PendlePt { .. }
+        | LayerKind::PendleYt { .. } => {}
+    }
+    for param in &LAYER {
+        if let Some(x) = (param.get)(layer) {
+            p.num(spec::num(param), x);
+        }
+        if param.id == ParamId::ExitDays {
+            p.flag(spec::INSTANT_EXIT, layer.risk.instant_exit);
+        }
+    }
+    out.push_str(kind.code());
     out.push('.');
     push_text(out, &layer.protocol);
     out.push('.');
@@ -211,25 +166,16 @@ fn push_layer(out: &mut String, layer: &Layer) {
     p.push_to(out);
 }
 
-fn push_risk(p: &mut Params, r: &LayerRisk) {
-    p.num(spec::P_EXPLOIT, r.p_exploit);
-    p.num(spec::EXPLOIT_LOSS, r.exploit_loss);
-    p.num(spec::P_DEPEG, r.p_depeg);
-    p.num(spec::DEPEG_LOSS, r.depeg_loss);
-    p.num(spec::EXIT_DAYS, r.exit_days);
-    p.flag(spec::INSTANT_EXIT, r.instant_exit);
-    p.num(spec::MARKET_SHARE, r.market_share);
-}
-
 /// `<name>(apr:…,mag:…,p:…,sev:…)`.
 fn avs_item(a: &Avs) -> String {
     let mut out = String::new();
     push_text(&mut out, &a.name);
     let mut p = Params::default();
-    p.num(spec::AVS_REWARD_APR, a.reward_apr);
-    p.num(spec::AVS_MAGNITUDE, a.magnitude);
-    p.num(spec::AVS_P_SLASH, a.p_slash);
-    p.num(spec::AVS_SEVERITY, a.severity);
+    for param in &AVS {
+        if let Some(x) = (param.get)(a) {
+            p.num(spec::num(param), x);
+        }
+    }
     p.push_to(&mut out);
     out
 }

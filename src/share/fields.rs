@@ -205,11 +205,6 @@ impl<'a> Fields<'a> {
         self.number_or(spec.key, spec.default, true, notes)
     }
 
-    /// A required number field whose default is computed (the price of the asset).
-    pub fn required_num_with(&mut self, key: &str, default: f64, notes: &mut Notes) -> f64 {
-        self.number_or(key, default, true, notes)
-    }
-
     /// A yes/no field.
     pub fn flag(&mut self, spec: Flag, notes: &mut Notes) -> bool {
         match self.take(spec.key, notes) {
@@ -271,7 +266,11 @@ impl<'a> Fields<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::share::spec::LOOP_LTV;
+
+    const LOOP_LTV: Num = Num {
+        key: "ltv",
+        default: 0.8,
+    };
 
     #[test]
     fn numbers() {

@@ -1,4 +1,4 @@
-//! Share-link codec (`DESIGN.md` §5): the whole scenario in the URL query, versioned (`v=1`),
+//! Share-link codec (docs/METHODOLOGY.md §8): the whole scenario in the URL query, versioned (`v=1`),
 //! exact, readable and hand-editable, decoded forever.
 //!
 //! - [`encode`] writes a [`Scenario`] and its [`ViewOptions`] as a query string;

@@ -1,11 +1,14 @@
 //! The v1 link format's keys and defaults, pinned forever.
 //!
-//! A field absent from a v1 link decodes to the default listed here, so these values can never
-//! change: a later format with other defaults gets a new version number, and v1 links keep
-//! decoding with this table. They are deliberately *not* taken from the engine's `Default`
-//! impls, which may evolve. `README-format.md` documents the same table (a test checks it lists
-//! every key and default).
+//! A field absent from a v1 link decodes to its default, so defaults can never change. The
+//! numbers' defaults live in the engine's parameter table (`engine::param`, whose `default` is
+//! documented as the v1 link default); their link keys are [`link_key`], an exhaustive match, so
+//! a new parameter cannot be added without a key. An optional key whose absence reads as the old
+//! behaviour may join v1 (documented in the v1 table with its default); a change of meaning
+//! needs `v=2`. `README-format.md` documents the same table (a test checks it lists every key and
+//! default).
 
+use crate::engine::param::{Param, ParamId};
 use crate::engine::{Asset, DebtAsset, OracleKind};
 
 /// The link format version this module writes.
@@ -20,6 +23,14 @@ pub struct Num {
     pub default: f64,
 }
 
+/// The link field of a parameter of the engine's table.
+pub fn num<T>(p: &Param<T>) -> Num {
+    Num {
+        key: link_key(p.id),
+        default: p.default,
+    }
+}
+
 /// A yes/no field, written `1` or `0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flag {
@@ -29,12 +40,47 @@ pub struct Flag {
     pub default: bool,
 }
 
-const fn num(key: &'static str, default: f64) -> Num {
-    Num { key, default }
-}
-
 const fn flag(key: &'static str, default: bool) -> Flag {
     Flag { key, default }
+}
+
+/// The key of a number in a v1 link. Pinned forever.
+pub const fn link_key(id: ParamId) -> &'static str {
+    match id {
+        ParamId::BaseApr => "apr",
+        ParamId::StakeFee | ParamId::LrtFee | ParamId::YtFee => "fee",
+        ParamId::Commission => "comm",
+        ParamId::ImpliedApy => "iapy",
+        ParamId::PtMaturity | ParamId::YtMaturity => "mat",
+        ParamId::YtReward => "rwd",
+        ParamId::Ltv => "ltv",
+        ParamId::LiqThreshold => "lt",
+        ParamId::LiqBonus => "bonus",
+        ParamId::BorrowApr => "borrow",
+        ParamId::SupplyApr => "supply",
+        ParamId::CloseFactor => "close",
+        ParamId::PExploit => "pex",
+        ParamId::ExploitLoss => "exl",
+        ParamId::PDepeg => "pdep",
+        ParamId::DepegLoss => "depl",
+        ParamId::ExitDays => "exit",
+        ParamId::MarketShare => "share",
+        ParamId::PointsApr => "pts",
+        ParamId::AvsReward => "apr",
+        ParamId::AvsMagnitude => "mag",
+        ParamId::AvsPSlash => "p",
+        ParamId::AvsSeverity => "sev",
+        ParamId::StakeAmount => "stake",
+        ParamId::PriceUsd => "price",
+        ParamId::HorizonDays => "days",
+        ParamId::Correlation => "corr",
+        ParamId::StressPriceDrop => "stress.drop",
+        ParamId::StressDepegSmall => "stress.depeg",
+        ParamId::StressDepegLarge => "stress.depeg2",
+        ParamId::StressAvsSlash => "stress.slash",
+        ParamId::StressBorrowApr => "stress.borrow",
+        ParamId::StressYtImpliedApy => "stress.ytapy",
+    }
 }
 
 // ---- top level ------------------------------------------------------------------------------
@@ -45,42 +91,10 @@ pub const VERSION_KEY: &str = "v";
 pub const ASSET_KEY: &str = "asset";
 /// Asset of a link without `asset`.
 pub const DEFAULT_ASSET: Asset = Asset::Eth;
-/// `stake`: units staked. Always written.
-pub const STAKE_AMOUNT: Num = num("stake", 1.0);
-/// `price`: USD price of one unit. Always written; its default depends on the asset
-/// ([`default_price_usd`]).
-pub const PRICE_KEY: &str = "price";
-/// `days`: projection horizon. Always written.
-pub const HORIZON_DAYS: Num = num("days", 365.0);
 /// `l`: one layer, repeated in stack order (bottom first).
 pub const LAYER_KEY: &str = "l";
-/// `corr`: correlation between risk events.
-pub const CORRELATION: Num = num("corr", 0.0);
 /// `points`: count points in the headline APY.
 pub const INCLUDE_POINTS: Flag = flag("points", false);
-/// `stress.drop`: base-asset price drop.
-pub const STRESS_PRICE_DROP: Num = num("stress.drop", 0.30);
-/// `stress.depeg`: small derivative depeg.
-pub const STRESS_DEPEG_SMALL: Num = num("stress.depeg", 0.05);
-/// `stress.depeg2`: large derivative depeg.
-pub const STRESS_DEPEG_LARGE: Num = num("stress.depeg2", 0.15);
-/// `stress.slash`: AVS slash.
-pub const STRESS_AVS_SLASH: Num = num("stress.slash", 0.10);
-/// `stress.borrow`: borrow APR the loops jump to.
-pub const STRESS_BORROW_APR: Num = num("stress.borrow", 0.20);
-/// `stress.ytapy`: implied APY a YT is marked at after the collapse.
-pub const STRESS_YT_IMPLIED_APY: Num = num("stress.ytapy", 0.0);
-
-/// Price of a link without `price` (or with a malformed one), per asset. ETH and BTC are the
-/// seed article's round figures (BTC ≈ $89.43K); SOL and SUI are labelled assumptions.
-pub fn default_price_usd(asset: Asset) -> f64 {
-    match asset {
-        Asset::Eth => 3_000.0,
-        Asset::Btc => 89_430.0,
-        Asset::Sol => 150.0,
-        Asset::Sui => 3.0,
-    }
-}
 
 // ---- view options (not part of the scenario; the same in every version) --------------------
 
@@ -101,68 +115,17 @@ pub const TRACKING_KEYS: [&str; 7] = [
     "fbclid", "gclid", "dclid", "msclkid", "igshid", "mc_cid", "mc_eid",
 ];
 
-// ---- every layer ----------------------------------------------------------------------------
+// ---- layers ---------------------------------------------------------------------------------
 
-/// `pts`: points / airdrop APR.
-pub const POINTS_APR: Num = num("pts", 0.0);
-/// `pex`: annual probability of an exploit.
-pub const P_EXPLOIT: Num = num("pex", 0.0);
-/// `exl`: loss given an exploit.
-pub const EXPLOIT_LOSS: Num = num("exl", 0.0);
-/// `pdep`: annual probability of a realised depeg.
-pub const P_DEPEG: Num = num("pdep", 0.0);
-/// `depl`: size of that depeg.
-pub const DEPEG_LOSS: Num = num("depl", 0.0);
-/// `exit`: days to exit through the redemption path.
-pub const EXIT_DAYS: Num = num("exit", 0.0);
-/// `inst`: the token also trades for an instant exit.
+/// `inst`: the token also trades for an instant exit (written after `exit`).
 pub const INSTANT_EXIT: Flag = flag("inst", false);
-/// `share`: the protocol's share of its sector.
-pub const MARKET_SHARE: Num = num("share", 0.0);
-
-// ---- per kind -------------------------------------------------------------------------------
-
-/// `stake` layer: `apr`, gross staking APR.
-pub const STAKE_BASE_APR: Num = num("apr", 0.0);
-/// `stake` layer: `fee`, fraction of rewards kept by the protocol.
-pub const STAKE_FEE: Num = num("fee", 0.0);
-/// `restake` layer: `comm`, operator commission on AVS rewards.
-pub const RESTAKE_COMMISSION: Num = num("comm", 0.0);
 /// `restake` layer: `avs`, one secured service, repeated: `avs:<name>(<params>)`.
 pub const AVS_KEY: &str = "avs";
-/// AVS: `apr`, reward APR.
-pub const AVS_REWARD_APR: Num = num("apr", 0.0);
-/// AVS: `mag`, allocated magnitude.
-pub const AVS_MAGNITUDE: Num = num("mag", 0.0);
-/// AVS: `p`, annual slashing probability.
-pub const AVS_P_SLASH: Num = num("p", 0.0);
-/// AVS: `sev`, slashing severity.
-pub const AVS_SEVERITY: Num = num("sev", 0.0);
-/// `lrt` layer: `fee`, fraction of the underlying rewards kept by the wrapper.
-pub const LRT_FEE: Num = num("fee", 0.0);
-/// `pt` and `yt` layers: `iapy`, implied APY at purchase.
-pub const PENDLE_IMPLIED_APY: Num = num("iapy", 0.0);
-/// `pt` and `yt` layers: `mat`, days to maturity.
-pub const PENDLE_MATURITY_DAYS: Num = num("mat", 180.0);
-/// `yt` layer: `rwd`, extra reward APR paid to YT holders.
-pub const YT_REWARD_APR: Num = num("rwd", 0.0);
-/// `loop` layer: `ltv`, loan-to-value per loop.
-pub const LOOP_LTV: Num = num("ltv", 0.8);
-/// `loop` layer: `lt`, liquidation threshold.
-pub const LOOP_LIQ_THRESHOLD: Num = num("lt", 0.85);
-/// `loop` layer: `bonus`, liquidation bonus.
-pub const LOOP_LIQ_BONUS: Num = num("bonus", 0.05);
-/// `loop` layer: `borrow`, borrow APR.
-pub const LOOP_BORROW_APR: Num = num("borrow", 0.0);
-/// `loop` layer: `supply`, supply APR on the collateral.
-pub const LOOP_SUPPLY_APR: Num = num("supply", 0.0);
 /// `loop` layer: `loops`, a loop count (`LoopSize::Loops`). The size is always written, as
 /// `loops` or `lev`.
 pub const LOOPS_KEY: &str = "loops";
 /// `loop` layer: `lev`, a target leverage (`LoopSize::Target`).
 pub const LEVERAGE_KEY: &str = "lev";
-/// Loop count of a loop layer without `loops` or `lev`.
-pub const DEFAULT_LOOPS: u32 = 3;
 /// `loop` layer: `oracle`, `mkt` | `rate` | `lin`.
 pub const ORACLE_KEY: &str = "oracle";
 /// Oracle of a loop layer without `oracle`.
@@ -173,9 +136,6 @@ pub const DEBT_KEY: &str = "debt";
 pub const DEFAULT_DEBT: DebtAsset = DebtAsset::Base;
 /// Every debt asset, in the order the notices list them.
 pub const DEBT_ASSETS: [DebtAsset; 2] = [DebtAsset::Base, DebtAsset::Usd];
-
-/// The layer kind codes of v1, in the order the format documents them.
-pub const KIND_CODES: [&str; 6] = ["stake", "restake", "lrt", "pt", "yt", "loop"];
 
 /// Every asset v1 knows, in the order the notices list them.
 pub const ASSETS: [Asset; 4] = [Asset::Eth, Asset::Btc, Asset::Sol, Asset::Sui];
@@ -217,7 +177,8 @@ pub fn debt_code(debt: DebtAsset) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{LayerKind, LayerRisk, RiskSettings, StressSettings};
+    use crate::engine::param::{kind_params, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+    use crate::engine::{default_price_usd, Kind};
 
     #[test]
     fn pinned_codes_match_the_engine_today() {
@@ -232,9 +193,44 @@ mod tests {
         for d in DEBT_ASSETS {
             assert_eq!(debt_code(d), d.code());
         }
-        let kinds = LayerKind::one_of_each();
-        let codes: Vec<&str> = kinds.iter().map(LayerKind::code).collect();
-        assert_eq!(codes, KIND_CODES);
+        let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, ["stake", "restake", "lrt", "pt", "yt", "loop"]);
+    }
+
+    #[test]
+    fn keys_are_unique_where_they_are_read_together() {
+        // Two parameters of one layer (or of the top level) with the same link key would read
+        // each other's values.
+        for kind in Kind::ALL {
+            let mut keys: Vec<&str> = kind_params(kind)
+                .iter()
+                .map(|p| link_key(p.id))
+                .chain(LAYER.iter().map(|p| link_key(p.id)))
+                .chain([
+                    INSTANT_EXIT.key,
+                    AVS_KEY,
+                    LOOPS_KEY,
+                    LEVERAGE_KEY,
+                    ORACLE_KEY,
+                    DEBT_KEY,
+                ])
+                .collect();
+            let n = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), n, "{kind}");
+        }
+        let mut top: Vec<&str> = STAKE_FIELDS
+            .iter()
+            .chain(&SETTINGS)
+            .map(|p| link_key(p.id))
+            .chain([VERSION_KEY, ASSET_KEY, LAYER_KEY, INCLUDE_POINTS.key])
+            .chain([EMBED_KEY, THEME_KEY, STRATEGY_KEY])
+            .collect();
+        let n = top.len();
+        top.sort_unstable();
+        top.dedup();
+        assert_eq!(top.len(), n);
     }
 
     #[test]
@@ -248,36 +244,19 @@ mod tests {
                 row.contains(&format!("`{key}`")) && row.contains(&format!("`{default}`"))
             })
         };
-        let numbers = [
-            STAKE_AMOUNT,
-            HORIZON_DAYS,
-            CORRELATION,
-            STRESS_PRICE_DROP,
-            STRESS_DEPEG_SMALL,
-            STRESS_DEPEG_LARGE,
-            STRESS_AVS_SLASH,
-            STRESS_BORROW_APR,
-            STRESS_YT_IMPLIED_APY,
-            POINTS_APR,
-            P_EXPLOIT,
-            EXPLOIT_LOSS,
-            P_DEPEG,
-            DEPEG_LOSS,
-            EXIT_DAYS,
-            MARKET_SHARE,
-            STAKE_BASE_APR,
-            STAKE_FEE,
-            RESTAKE_COMMISSION,
-            LRT_FEE,
-            PENDLE_IMPLIED_APY,
-            PENDLE_MATURITY_DAYS,
-            YT_REWARD_APR,
-            LOOP_LTV,
-            LOOP_LIQ_THRESHOLD,
-            LOOP_LIQ_BONUS,
-            LOOP_BORROW_APR,
-            LOOP_SUPPLY_APR,
-        ];
+        let mut numbers: Vec<Num> = Vec::new();
+        for kind in Kind::ALL {
+            numbers.extend(kind_params(kind).iter().map(num));
+        }
+        numbers.extend(LAYER.iter().map(num));
+        numbers.extend(AVS.iter().map(num));
+        numbers.extend(SETTINGS.iter().map(num));
+        numbers.extend(
+            STAKE_FIELDS
+                .iter()
+                .filter(|p| p.id != ParamId::PriceUsd)
+                .map(num),
+        );
         for n in numbers {
             let default = crate::share::format_f64(n.default);
             assert!(documented(n.key, &default), "{} = {default}", n.key);
@@ -292,10 +271,13 @@ mod tests {
         assert!(documented(ASSET_KEY, asset_code(DEFAULT_ASSET)));
         assert!(documented(ORACLE_KEY, oracle_code(DEFAULT_ORACLE)));
         assert!(documented(DEBT_KEY, debt_code(DEFAULT_DEBT)));
-        assert!(documented(LOOPS_KEY, &DEFAULT_LOOPS.to_string()));
+        assert!(documented(
+            LOOPS_KEY,
+            &crate::engine::param::DEFAULT_LOOPS.to_string()
+        ));
         for key in [
             VERSION_KEY,
-            PRICE_KEY,
+            "price",
             LAYER_KEY,
             AVS_KEY,
             LEVERAGE_KEY,
@@ -310,33 +292,11 @@ mod tests {
                 "{a}"
             );
         }
-        for code in KIND_CODES {
-            assert!(documented(code, code), "{code}");
-        }
-        for key in ["apr", "mag", "p", "sev"] {
-            assert!(readme.contains(&format!("`{key}`")), "{key}");
+        for k in Kind::ALL {
+            assert!(documented(k.code(), k.code()), "{k}");
         }
         for key in TRACKING_KEYS.iter().chain([&THEME_KEY, &STRATEGY_KEY]) {
             assert!(readme.contains(&format!("`{key}`")), "{key}");
         }
-    }
-
-    #[test]
-    fn pinned_defaults_match_the_engine_today() {
-        // Absent settings decode to what the engine would pick by default today, so a link
-        // without settings means "the defaults". (If the engine's defaults move, v1 keeps these.)
-        let r = RiskSettings::default();
-        assert_eq!(r.correlation, CORRELATION.default);
-        assert_eq!(r.include_points, INCLUDE_POINTS.default);
-        let s = StressSettings::default();
-        assert_eq!(s.price_drop, STRESS_PRICE_DROP.default);
-        assert_eq!(s.depeg_small, STRESS_DEPEG_SMALL.default);
-        assert_eq!(s.depeg_large, STRESS_DEPEG_LARGE.default);
-        assert_eq!(s.avs_slash, STRESS_AVS_SLASH.default);
-        assert_eq!(s.borrow_apr, STRESS_BORROW_APR.default);
-        assert_eq!(s.yt_implied_apy, STRESS_YT_IMPLIED_APY.default);
-        let risk = LayerRisk::default();
-        assert_eq!(risk.p_exploit, P_EXPLOIT.default);
-        assert_eq!(risk.instant_exit, INSTANT_EXIT.default);
     }
 }

@@ -122,7 +122,7 @@ pub fn App() -> impl IntoView {
                     <section class="panel" aria-labelledby="stress-title">
                         <h2 id="stress-title">"Stress scenarios"</h2>
                         <p class="hint">"Deterministic shocks applied to today's position; sizes are editable under “Risk model and stress sizes”."</p>
-                        <StressTable report=report/>
+                        <StressTable report=report ticker=ticker/>
                     </section>
                 </div>
             </div>

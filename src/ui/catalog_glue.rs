@@ -3,7 +3,7 @@
 //! snapshot. All checking is in [`crate::catalog`]; this module only moves text in and out.
 
 use crate::catalog::{live, parse_payload, rebase_scenario, Catalog, Figure, Strategy, STRATEGIES};
-use crate::engine::{Asset, Layer, Scenario};
+use crate::engine::{Asset, Kind, Layer, Scenario};
 use crate::ui::field::Provenance;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ pub fn protocol_name(id: &str) -> String {
 }
 
 /// Products a layer of `kind` can be built from on `asset`: (id, name).
-pub fn products_for(kind: &str, asset: Asset) -> Vec<(String, String)> {
+pub fn products_for(kind: Kind, asset: Asset) -> Vec<(String, String)> {
     current()
         .products_of(kind, asset)
         .map(|p| (p.id.clone(), p.name.clone()))
@@ -76,14 +76,14 @@ pub fn product_layer(id: &str) -> Option<Layer> {
     current().product(id).and_then(|p| p.to_layer().ok())
 }
 
-/// A new layer of kind `code` for the stake's asset: its first product on that asset, else the
+/// A new layer of `kind` for the stake's asset: its first product on that asset, else the
 /// first of that kind on any asset (the user then edits it).
-pub fn template_layer(code: &str, asset: Asset) -> Option<Layer> {
+pub fn template_layer(kind: Kind, asset: Asset) -> Option<Layer> {
     let cat = current();
-    let mut on_asset = cat.products_of(code, asset);
+    let mut on_asset = cat.products_of(kind, asset);
     let product = on_asset
         .next()
-        .or_else(|| cat.products.iter().find(|p| p.kind == code))?;
+        .or_else(|| cat.products.iter().find(|p| p.kind == kind))?;
     product.to_layer().ok()
 }
 

@@ -16,6 +16,17 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// How a number of the engine's `unit` is shown; `amount` labels an amount of the asset.
+    pub fn of(unit: crate::engine::param::Unit, amount: &'static str) -> Unit {
+        use crate::engine::param::Unit as U;
+        match unit {
+            U::Fraction | U::Rate => Unit::Percent,
+            U::Days => Unit::Plain("days"),
+            U::Amount => Unit::Plain(amount),
+            U::Usd => Unit::Plain("USD"),
+        }
+    }
+
     fn to_display(self, stored: f64) -> f64 {
         match self {
             Unit::Percent => stored * 100.0,
@@ -32,6 +43,17 @@ impl Unit {
         match self {
             Unit::Percent => "%",
             Unit::Plain(u) => u,
+        }
+    }
+
+    /// What the field measures, for wording its validation messages.
+    fn measure(self) -> crate::engine::param::Unit {
+        use crate::engine::param::Unit as U;
+        match self {
+            Unit::Percent => U::Fraction,
+            Unit::Plain("days") => U::Days,
+            Unit::Plain("USD") => U::Usd,
+            Unit::Plain(_) => U::Amount,
         }
     }
 }
@@ -92,9 +114,11 @@ pub fn NumberField(
     let path_for_engine = path.clone();
     let path_for_input = path.clone();
     let error = Signal::derive(move || {
-        local_error
-            .get()
-            .or_else(|| state.engine_error_for(&path_for_engine))
+        local_error.get().or_else(|| {
+            state
+                .engine_problem_for(&path_for_engine)
+                .map(|p| crate::ui::words::problem_text(&p, unit.measure(), unit.label()))
+        })
     });
     // A field that disappears (layer removed) takes its parse error with it.
     let path_for_cleanup = path.clone();

@@ -1,41 +1,48 @@
 //! One layer of the stack builder: its protocol, token, parameters, AVSs and risks, with move and
 //! remove buttons. Every number is a [`NumberField`] bound by index into the scenario.
 
+use crate::engine::param::AVS;
 use crate::engine::{Avs, DebtAsset, Layer, LayerKind, LoopSize, OracleKind};
-use crate::ui::field::NumberField;
-use crate::ui::params::{kind_params, ParamSpec, AVS, LOOP_SIZE, POINTS, RISK};
+use crate::ui::field::{NumberField, Unit};
+use crate::ui::params::{kind_fields, layer_fields, LayerParam};
 use crate::ui::state::{use_state, AppState};
+use crate::ui::words;
 use leptos::prelude::*;
 
-/// A field for one [`ParamSpec`] of layer `index`.
-fn param_field(state: AppState, index: usize, spec: &'static ParamSpec) -> impl IntoView {
+/// A field for one number of layer `index`.
+fn param_field(state: AppState, index: usize, param: LayerParam) -> impl IntoView {
     let value = Signal::derive(move || {
-        state
-            .scenario
-            .with(|s| s.layers.get(index).and_then(spec.get).unwrap_or(0.0))
+        state.scenario.with(|s| {
+            s.layers
+                .get(index)
+                .and_then(|l| param.get(l))
+                .unwrap_or(0.0)
+        })
     });
     let on_set = Callback::new(move |v: f64| {
         state.scenario.update(|s| {
             if let Some(l) = s.layers.get_mut(index) {
-                (spec.set)(l, v);
+                param.set(l, v);
             }
         })
     });
+    let key = param.key();
     let provenance = Signal::derive(move || {
         state.scenario.with(|s| {
             s.layers
                 .get(index)
-                .and_then(|l| crate::ui::catalog_glue::provenance(l, s.stake.asset, spec.key))
+                .and_then(|l| crate::ui::catalog_glue::provenance(l, s.stake.asset, key))
         })
     });
+    let (label, hint) = param.label();
     view! {
         <NumberField
-            label=spec.label
-            path=format!("layers[{index}].{}", spec.key)
+            label=label
+            path=format!("layers[{index}].{key}")
             value=value
             on_set=on_set
-            unit=spec.unit
-            hint=spec.hint
+            unit=param.unit()
+            hint=hint
             provenance=provenance
         />
     }
@@ -107,18 +114,17 @@ fn loop_controls(state: AppState, index: usize) -> impl IntoView {
                     <option value="target">"target leverage"</option>
                 </select>
             </div>
-            {param_field(state, index, &LOOP_SIZE)}
+            {param_field(state, index, LayerParam::LoopSize)}
             <div class="field">
                 <label for=format!("{id}oracle")>"Collateral oracle"</label>
                 <select id=format!("{id}oracle") prop:value=oracle on:change=set_oracle>
-                    {OracleKind::ALL.map(|o| view! { <option value=o.code()>{o.label()}</option> })}
+                    {OracleKind::ALL.map(|o| view! { <option value=o.code()>{words::oracle_label(o)}</option> })}
                 </select>
             </div>
             <div class="field">
                 <label for=format!("{id}debt")>"Borrow"</label>
                 <select id=format!("{id}debt") prop:value=debt on:change=set_debt>
-                    <option value="base">"the base asset"</option>
-                    <option value="usd">"USD stablecoin"</option>
+                    {[DebtAsset::Base, DebtAsset::Usd].map(|d| view! { <option value=d.code()>{words::debt_label(d)}</option> })}
                 </select>
             </div>
         </div>
@@ -184,17 +190,18 @@ fn avs_editor(state: AppState, index: usize) -> impl IntoView {
                         <div class="fields">
                             {AVS.iter().map(|p| {
                                 let value = Signal::derive(move || state.scenario.with(|s| match s.layers.get(index).map(|l| &l.kind) {
-                                    Some(LayerKind::Restake { avs, .. }) => avs.get(j).map(p.get).unwrap_or(0.0),
+                                    Some(LayerKind::Restake { avs, .. }) => avs.get(j).and_then(p.get).unwrap_or(0.0),
                                     _ => 0.0,
                                 }));
                                 let on_set = Callback::new(move |v: f64| with_avs(Box::new(move |avs| if let Some(a) = avs.get_mut(j) { (p.set)(a, v) })));
                                 view! {
                                     <NumberField
-                                        label=p.label
+                                        label=words::param_label(p.id).0
+                                        hint=words::param_label(p.id).1
                                         path=format!("layers[{index}].avs[{j}].{}", p.key)
                                         value=value
                                         on_set=on_set
-                                        unit=p.unit
+                                        unit=Unit::of(p.unit, "")
                                     />
                                 }
                             }).collect_view()}
@@ -226,7 +233,7 @@ pub fn LayerCard(
             .map(|l| {
                 format!(
                     "{} · {}",
-                    l.kind.label(),
+                    words::kind_label(l.kind.kind()),
                     crate::ui::catalog_glue::protocol_name(&l.protocol)
                 )
             })
@@ -260,7 +267,7 @@ pub fn LayerCard(
             }
         })
     };
-    let kind_code = kind.as_ref().map_or("", LayerKind::code);
+    let kind_code = kind.as_ref().map(LayerKind::kind);
     let product_id = move || {
         state.scenario.with(|s| {
             s.layers
@@ -271,7 +278,9 @@ pub fn LayerCard(
     };
     let products = move || {
         let asset = state.scenario.with(|s| s.stake.asset);
-        crate::ui::catalog_glue::products_for(kind_code, asset)
+        kind_code
+            .map(|k| crate::ui::catalog_glue::products_for(k, asset))
+            .unwrap_or_default()
     };
     let set_product = move |ev: leptos::ev::Event| {
         if let Some(layer) = crate::ui::catalog_glue::product_layer(&event_target_value(&ev)) {
@@ -284,7 +293,9 @@ pub fn LayerCard(
         }
     };
     let product_sel = format!("layers-{index}-product");
-    let kind_specs = kind.as_ref().map(kind_params).unwrap_or(&[]);
+    let kind_specs: Vec<LayerParam> = kind_code
+        .map(|k| kind_fields(k).collect())
+        .unwrap_or_default();
     let is_loop = matches!(kind, Some(LayerKind::Loop { .. }));
     let is_restake = matches!(kind, Some(LayerKind::Restake { .. }));
     view! {
@@ -315,15 +326,14 @@ pub fn LayerCard(
                     <label for=token_id.clone()>"Token held"</label>
                     <input id=token_id type="text" maxlength="64" prop:value=title on:input=set_token/>
                 </div>
-                {kind_specs.iter().map(|spec| param_field(state, index, spec)).collect_view()}
+                {kind_specs.into_iter().map(|p| param_field(state, index, p)).collect_view()}
             </div>
             {is_loop.then(|| loop_controls(state, index))}
             {is_restake.then(|| avs_editor(state, index))}
             <details>
                 <summary>"Risk assumptions and points"</summary>
                 <div class="fields">
-                    {RISK.iter().map(|spec| param_field(state, index, spec)).collect_view()}
-                    {param_field(state, index, &POINTS)}
+                    {layer_fields().map(|p| param_field(state, index, p)).collect_view()}
                 </div>
             </details>
         </section>

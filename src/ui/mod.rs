@@ -23,6 +23,7 @@ mod stack_builder;
 mod stake_panel;
 mod state;
 mod table_wrap;
+pub mod words;
 
 pub use app::App;
 

@@ -1,18 +1,9 @@
 //! The stack builder: the list of layer cards and the "add a layer" control.
 
+use crate::engine::Kind;
 use crate::ui::layer_card::LayerCard;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
-
-/// Layer kinds a user can add, with their labels.
-const ADDABLE: [(&str, &str); 6] = [
-    ("stake", "Stake (native or liquid)"),
-    ("restake", "Restake (AVS / vault)"),
-    ("lrt", "Liquid restake wrapper"),
-    ("pt", "Pendle PT (fixed yield)"),
-    ("yt", "Pendle YT (leveraged yield)"),
-    ("loop", "Lending loop"),
-];
 
 /// The editable stack, bottom layer first.
 #[component]
@@ -21,16 +12,16 @@ pub fn StackBuilder() -> impl IntoView {
     // Cards are rebuilt only when the stack's shape changes (count, kinds, order, a wholesale
     // replace); typing into a field changes values, not shape, so focus is never lost.
     let shape = Memo::new(move |_| {
-        let kinds: Vec<&'static str> = state
+        let kinds: Vec<Kind> = state
             .scenario
-            .with(|s| s.layers.iter().map(|l| l.kind.code()).collect());
+            .with(|s| s.layers.iter().map(|l| l.kind.kind()).collect());
         (kinds, state.generation.get())
     });
     let count = Signal::derive(move || shape.with(|(k, _)| k.len()));
     let add = move |ev: leptos::ev::Event| {
-        let code = event_target_value(&ev);
         let asset = state.scenario.with_untracked(|s| s.stake.asset);
-        if let Some(layer) = crate::ui::catalog_glue::template_layer(&code, asset) {
+        let kind = event_target_value(&ev).parse::<Kind>().ok();
+        if let Some(layer) = kind.and_then(|k| crate::ui::catalog_glue::template_layer(k, asset)) {
             state.scenario.update(|s| s.layers.push(layer));
         }
         // Back to the prompt option so the same kind can be added again.
@@ -53,7 +44,7 @@ pub fn StackBuilder() -> impl IntoView {
                 <label for="add-layer">"Add a layer"</label>
                 <select id="add-layer" data-testid="add-layer" on:change=add>
                     <option value="" selected>"Choose a kind…"</option>
-                    {ADDABLE.map(|(code, label)| view! { <option value=code>{label}</option> })}
+                    {Kind::ALL.map(|k| view! { <option value=k.code()>{crate::ui::words::kind_offer(k)}</option> })}
                 </select>
             </div>
         </section>

@@ -54,10 +54,10 @@ impl AppState {
         self.generation.update(|g| *g += 1);
     }
 
-    /// The engine's error message for `path`, if the engine rejected exactly that field.
-    pub fn engine_error_for(&self, path: &str) -> Option<String> {
+    /// The engine's problem with `path`, if the engine rejected exactly that field.
+    pub fn engine_problem_for(&self, path: &str) -> Option<crate::engine::Problem> {
         self.result.with(|r| match r {
-            Err(e) if e.field() == path => Some(e.to_string()),
+            Err(e) if e.field() == path => Some(e.problem.clone()),
             _ => None,
         })
     }

@@ -27,7 +27,7 @@ const caseNamed = (name) => {
 
 async function layerRows(page) {
   return byId(page, 'layer-row').evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 5).map((td) => td.textContent.trim())));
+    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 6).map((td) => td.textContent.trim())));
 }
 
 /** Assert the page shows exactly the fixture case's figures. */
@@ -134,6 +134,7 @@ test('invalid values show a message next to the field and keep the last good res
     const error = page.locator(`.field:has([data-testid="${bad.testid}"]) [data-testid="field-error"]`);
     await error.waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await error.textContent(), new RegExp(bad.message), `message for ${bad.testid}=${bad.text}`);
+    assert.doesNotMatch(await error.textContent(), /\w\.\w+(\[\d+\])?:|\d{13,}/, 'beside a field: words, not paths or raw floats');
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     await byId(page, 'stale').waitFor({ state: 'visible' });
     assert.deepEqual(await headline(page), good, `last good result kept after ${bad.testid}=${bad.text}`);

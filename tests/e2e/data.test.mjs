@@ -12,6 +12,7 @@ import { launch, serveDist, openPage, byId, waitForResults, repo, dist, loadExpe
 
 const expected = loadExpected();
 const fixture = (name) => readFileSync(join(repo, 'tests', 'fixtures', 'catalog', name), 'utf8');
+const variant = (name) => readFileSync(join(repo, 'target', 'e2e', 'data', `${name}.json`), 'utf8');
 const shipped = readFileSync(join(dist, 'data', 'protocols.json'), 'utf8');
 const defaultNet = expected.cases.find((c) => c.name === 'default').headline['net-apy'];
 
@@ -88,7 +89,7 @@ test('the shipped data file is used and named with its date', async () => {
 });
 
 test('a stale data file is used, its older date shown, and the presets move to its figures', async () => {
-  await withPage(json(fixture('stale.json')), [], async (page, problems) => {
+  await withPage(json(variant('stale')), [], async (page, problems) => {
   assert.match(await settled(page), /site's data file \(as of 2025-06\)/);
   assert.match(await page.locator('.site-footer').innerText(), /Data as of 2025-06/);
   // The stale file's eETH staking APR (3.4%) replaces the snapshot's in the untouched default.
@@ -103,7 +104,7 @@ const BAD_FILES = [
   ['truncated', () => json(shipped.slice(0, 200)), [], /not valid JSON/],
   ['not JSON', () => json('<html>oops</html>', { type: 'text/html' }), [], /not valid JSON/],
   ['wrong schema', () => json(JSON.stringify({ ...JSON.parse(shipped), schema_version: 99 })), [], /schema/i],
-  ['invalid figure', () => json(fixture('ltv-above-threshold.json')), [], /ltv|threshold/i],
+  ['invalid figure', () => json(variant('ltv-above-threshold')), [], /ltv|threshold/i],
   ['huge', () => json(' '.repeat(1100 * 1024) + shipped), [], /bytes, more than the 1048576-byte limit/],
   ['HTTP 500', () => json('boom', { status: 500 }), [/data\/protocols\.json/], /HTTP 500/],
   ['slow beyond the timeout', () => json(shipped, { delayMs: TIMEOUT_MS + 2500 }), [/data\/protocols\.json/], /no answer within 0\.8 s/],

@@ -69,7 +69,7 @@ export function loadExpected() {
 }
 
 /** The headline figures' data-testids, in the order the fixture lists them. */
-export const HEADLINE = ['net-apy', 'risk-adjusted-apy', 'leverage', 'health-factor', 'liquidation', 'p-loss', 'expected-loss', 'projected-value'];
+export const HEADLINE = ['net-apy', 'risk-adjusted-apy', 'leverage', 'yield-exposure', 'health-factor', 'liquidation', 'p-loss', 'expected-loss', 'projected-value'];
 
 /** The headline figures on the page, by data-testid. */
 export async function headline(page) {

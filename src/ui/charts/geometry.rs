@@ -4,6 +4,18 @@
 
 use crate::engine::{Report, RiskKind};
 
+/// What a segment of the risk stack stands for: the direct loss of an event by its kind, or the
+/// liquidation penalties the events trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The direct loss of events of this kind.
+    Loss(RiskKind),
+    /// Liquidation penalties triggered by the events.
+    Liquidation,
+    /// A margin-ladder bar.
+    Margin,
+}
+
 /// Width of every chart's viewBox; the SVG scales to its container.
 pub const WIDTH: f64 = 480.0;
 /// Left gutter for row labels (horizontal bar charts) or the value axis (vertical charts).
@@ -226,31 +238,30 @@ pub fn waterfall(report: &Report) -> Waterfall {
     }
 }
 
-/// The risk kinds in the order the risk stack draws them.
-pub const RISK_KINDS: [RiskKind; 4] = [
-    RiskKind::Exploit,
-    RiskKind::Slashing,
-    RiskKind::Depeg,
-    RiskKind::Liquidation,
+/// The parts of the risk stack, in drawing order.
+pub const RISK_PARTS: [Part; 4] = [
+    Part::Loss(RiskKind::Exploit),
+    Part::Loss(RiskKind::Slashing),
+    Part::Loss(RiskKind::Depeg),
+    Part::Liquidation,
 ];
 
-/// CSS class of a risk kind's fill.
-pub fn risk_class(kind: RiskKind) -> &'static str {
-    match kind {
-        RiskKind::Exploit => "k-exploit",
-        RiskKind::Slashing => "k-slashing",
-        RiskKind::Depeg => "k-depeg",
-        RiskKind::Liquidation => "k-liquidation",
-        #[allow(unreachable_patterns)]
-        _ => "k-other",
+/// CSS class of a part's fill.
+pub fn part_class(part: Part) -> &'static str {
+    match part {
+        Part::Loss(RiskKind::Exploit) => "k-exploit",
+        Part::Loss(RiskKind::Slashing) => "k-slashing",
+        Part::Loss(RiskKind::Depeg) => "k-depeg",
+        Part::Liquidation => "k-liquidation",
+        Part::Margin => "margin",
     }
 }
 
 /// One segment of a horizontal stacked bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
-    /// Risk kind.
-    pub kind: RiskKind,
+    /// What it stands for.
+    pub kind: Part,
     /// Left edge.
     pub x: f64,
     /// Width.
@@ -289,7 +300,7 @@ pub struct Rows {
     pub height: f64,
 }
 
-fn rows_layout(items: Vec<(String, Vec<(RiskKind, f64)>)>, ticks: Vec<f64>) -> Rows {
+fn rows_layout(items: Vec<(String, Vec<(Part, f64)>)>, ticks: Vec<f64>) -> Rows {
     let n = items.len();
     let axis_y = PAD_TOP + n as f64 * ROW_H;
     let height = axis_y + PAD_BOTTOM;
@@ -331,24 +342,42 @@ fn rows_layout(items: Vec<(String, Vec<(RiskKind, f64)>)>, ticks: Vec<f64>) -> R
     }
 }
 
-/// The risk stack: per layer, its contribution to expected annual loss of equity by risk kind.
+/// The risk stack: per layer, its contribution to expected annual loss of equity, split into the
+/// direct losses by risk kind and the liquidation penalties its events trigger. A layer whose
+/// events add up past the engine's cap (its `expected_loss`, at most 100 %) is scaled down to it,
+/// so the chart and the table always show the same total.
 pub fn risk_stack(report: &Report) -> Rows {
-    let items: Vec<(String, Vec<(RiskKind, f64)>)> = report
+    let items: Vec<(String, Vec<(Part, f64)>)> = report
         .layers
         .iter()
         .map(|l| {
-            let parts = RISK_KINDS
+            let mut parts: Vec<(Part, f64)> = RISK_PARTS
                 .iter()
-                .map(|&k| {
+                .map(|&part| {
                     let v: f64 = l
                         .risks
                         .iter()
-                        .filter(|e| e.kind == k)
-                        .map(|e| finite(e.expected_loss))
+                        .map(|e| {
+                            let penalty = finite(e.p_annual * e.liquidation_penalty);
+                            match part {
+                                Part::Loss(k) if e.kind == k => {
+                                    (finite(e.expected_loss) - penalty).max(0.0)
+                                }
+                                Part::Liquidation => penalty,
+                                _ => 0.0,
+                            }
+                        })
                         .sum();
-                    (k, v)
+                    (part, v)
                 })
                 .collect();
+            let sum: f64 = parts.iter().map(|(_, v)| v).sum();
+            let cap = finite(l.expected_loss);
+            if sum > cap && sum > 0.0 {
+                for (_, v) in &mut parts {
+                    *v *= cap / sum;
+                }
+            }
             (l.token.clone(), parts)
         })
         .collect();
@@ -369,7 +398,7 @@ pub fn margin_ladder(report: &Report) -> Rows {
         .map(|l| {
             (
                 l.token.clone(),
-                vec![(RiskKind::Liquidation, finite(l.margin).clamp(0.0, 1.0))],
+                vec![(Part::Margin, finite(l.margin).clamp(0.0, 1.0))],
             )
         })
         .collect();

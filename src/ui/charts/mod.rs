@@ -8,7 +8,7 @@ pub mod geometry;
 
 use crate::engine::{LayerReport, Report};
 use crate::ui::format::{days, percent, signed_percent, usd};
-use geometry::{coord, risk_class, Row, Rows, LABEL_W, RISK_KINDS, WIDTH};
+use geometry::{coord, part_class, Part, Row, Rows, LABEL_W, RISK_PARTS, WIDTH};
 use leptos::prelude::*;
 
 fn view_box(height: f64) -> String {
@@ -179,10 +179,14 @@ pub fn RiskStack(
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let legend = RISK_KINDS
+    let legend = RISK_PARTS
         .iter()
         .map(|&k| {
-            view! { <li><span class=format!("swatch {}", risk_class(k)) aria-hidden="true"></span>{k.label()}</li> }
+            let label = match k {
+                Part::Loss(kind) => crate::ui::words::risk_kind_label(kind),
+                Part::Liquidation | Part::Margin => "liquidation penalty",
+            };
+            view! { <li><span class=format!("swatch {}", part_class(k)) aria-hidden="true"></span>{label}</li> }
         })
         .collect_view();
     let body = move || {
@@ -200,7 +204,7 @@ pub fn RiskStack(
                     let segs = row
                         .segments
                         .iter()
-                        .map(|s| view! { <rect class=format!("seg {}", risk_class(s.kind)) x=coord(s.x) y=coord(row.y) width=coord(s.w) height=coord(row.h)/> })
+                        .map(|s| view! { <rect class=format!("seg {}", part_class(s.kind)) x=coord(s.x) y=coord(row.y) width=coord(s.w) height=coord(row.h)/> })
                         .collect_view();
                     view! {
                         {segs}
@@ -214,7 +218,7 @@ pub fn RiskStack(
                 .flat_map(|l| {
                     l.risks.iter().map(move |e| {
                         view! {
-                            <tr><th scope="row">{l.token.clone()}</th><td>{e.label.clone()}</td><td>{percent(e.p_annual)}</td><td>{percent(e.equity_loss)}</td><td>{percent(e.expected_loss)}</td></tr>
+                            <tr><th scope="row">{l.token.clone()}</th><td>{crate::ui::words::event_label(l, e)}</td><td>{percent(e.p_annual)}</td><td>{percent(e.equity_loss)}</td><td>{percent(e.expected_loss)}</td></tr>
                         }
                     })
                 })
@@ -235,7 +239,7 @@ pub fn RiskStack(
     chart_figure(
         "chart-risk",
         "Risk stack",
-        "Expected annual loss of equity each layer adds (probability × loss after the leverage above it), by kind of risk.",
+        "Expected annual loss of equity each layer's events cause (probability × loss of the whole position, liquidations they trigger included), by kind of risk.",
         view! { <ul class="legend">{legend}</ul> {body} },
     )
 }

@@ -19,13 +19,17 @@ fn caption(id: &str, s: &Summary, ticker: &str, horizon: &str) -> (String, Strin
         ),
         "risk-adjusted-apy" => ("Risk-adjusted APY".into(), "net APY − expected loss".into()),
         "leverage" => (
-            "Total leverage".into(),
-            format!("margin left: {}", percent(s.margin)),
+            "Leverage".into(),
+            format!("collateral / equity · margin left: {}", percent(s.margin)),
+        ),
+        "yield-exposure" => (
+            "Yield exposure".into(),
+            "loops × YT: one point of underlying yield on equity".into(),
         ),
         "health-factor" => ("Health factor".into(), "liquidation below 1".into()),
         "liquidation" => (
             "Liquidation".into(),
-            liquidation_text(&s.liquidation, ticker).1,
+            liquidation_text(&s.liquidation, ticker, &s.health).1,
         ),
         "p-loss" => (
             "P(any loss in a year)".into(),
@@ -69,12 +73,14 @@ pub fn Headline(
             let ticker = ticker.get();
             let horizon = crate::ui::format::days(horizon_days.get());
             let signed = [s.net.apy, s.risk_adjusted_apy];
+            let liquidatable = matches!(s.health, crate::engine::HealthFactor::Value(h) if h < 1.0);
             view! {
                 <div class="headline">
                     {headline_values(&s, &ticker).into_iter().enumerate().map(|(i, (id, value))| {
                         let (label, sub) = caption(id, &s, &ticker, &horizon);
                         let negative = signed.get(i).is_some_and(|x| *x < 0.0)
-                            || (id == "projected-value" && s.projected_usd < s.hold_usd);
+                            || (id == "projected-value" && s.projected_usd < s.hold_usd)
+                            || (liquidatable && (id == "health-factor" || id == "liquidation"));
                         view! {
                             <div class="metric">
                                 <span class="label">{label}</span>

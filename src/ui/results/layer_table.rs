@@ -25,22 +25,43 @@ pub fn LayerTable(
                         } else {
                             l.risks
                                 .iter()
-                                .map(|e| format!("{} {}", e.label, percent(e.expected_loss)))
+                                .map(|e| {
+                                    let liq = if e.liquidates.is_some() {
+                                        " (liquidation included)"
+                                    } else {
+                                        ""
+                                    };
+                                    format!(
+                                        "{} {}{liq}",
+                                        crate::ui::words::event_label(&l, e),
+                                        percent(e.expected_loss)
+                                    )
+                                })
                                 .collect::<Vec<_>>()
                                 .join("; ")
                         };
+                        let position = (l.loops_in_position > 1).then(|| {
+                            view! {
+                                " "
+                                <span class="flag" title="This loop's lender sees the debt of every loop beneath it on the same collateral: the health shown is the whole position's">
+                                    {format!("{} loops, one position", l.loops_in_position)}
+                                </span>
+                            }
+                        });
                         let added_class = if l.yield_added.apr < 0.0 { "neg" } else { "" };
-                        let [added, cumulative, mult, health, margin] = layer_cells(&l);
+                        let [added, cumulative, leverage, exposure, health, margin] = layer_cells(&l);
+                        let kind = crate::ui::words::kind_label(l.kind);
                         view! {
                             <tr data-testid="layer-row">
                                 <th scope="row" class="text">
                                     {l.token.clone()}
-                                    <span class="layer-kind">{format!("{} · {}", l.kind, l.protocol)}</span>
+                                    <span class="layer-kind">{format!("{kind} · {}", l.protocol)}</span>
                                 </th>
                                 <td class=added_class>{added}</td>
                                 <td>{cumulative}</td>
-                                <td>{mult}</td>
-                                <td>{health}</td>
+                                <td>{leverage}</td>
+                                <td>{exposure}</td>
+                                <td>{health}{position}</td>
                                 <td>{margin}</td>
                                 <td>
                                     {days(l.exit_days)}
@@ -64,7 +85,8 @@ pub fn LayerTable(
                         <th scope="col">"Layer"</th>
                         <th scope="col" title="APR this layer adds on equity">"Adds (APR)"</th>
                         <th scope="col">"Cumulative APY"</th>
-                        <th scope="col">"Multiplier"</th>
+                        <th scope="col" title="Collateral value / equity: the product of the loops' leverage">"Leverage"</th>
+                        <th scope="col" title="Loops × 1/P_YT: what one point of underlying yield does to the equity's APY">"Yield exposure"</th>
                         <th scope="col">"Health"</th>
                         <th scope="col" title="Largest shock survived without liquidation or total loss">"Margin left"</th>
                         <th scope="col">"Exit"</th>

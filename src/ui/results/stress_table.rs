@@ -11,13 +11,19 @@ pub fn StressTable(
     /// The report to show.
     #[prop(into)]
     report: Signal<Option<Report>>,
+    /// Ticker of the staked asset.
+    #[prop(into)]
+    ticker: Signal<String>,
 ) -> impl IntoView {
     let rows = move || {
         report.get().map(|r| {
             let tokens: Vec<String> = r.layers.iter().map(|l| l.token.clone()).collect();
+            let ticker = ticker.get();
             r.stress
-                .into_iter()
+                .iter()
                 .map(|s| {
+                    let label = crate::ui::words::stress_label(s, &ticker, &r.layers);
+                    let note = crate::ui::words::stress_note(s, &ticker, &r.layers);
                     let breaks = s
                         .breaks_first
                         .and_then(|i| tokens.get(i).map(|t| format!("{t} (layer {})", i + 1)))
@@ -25,12 +31,12 @@ pub fn StressTable(
                     let change_class = if s.equity_change < 0.0 { "neg" } else { "" };
                     view! {
                         <tr data-testid="stress-row">
-                            <th scope="row" class="text">{s.label}</th>
+                            <th scope="row" class="text">{label}</th>
                             <td>{usd(s.equity_after_usd)}</td>
                             <td class=change_class>{percent(s.equity_change)}</td>
                             <td>{if s.liquidated { view! { <span class="flag">"liquidated"</span> }.into_any() } else { "no".into_any() }}</td>
                             <td class="text">{breaks}</td>
-                            <td class="text">{s.note}</td>
+                            <td class="text">{note}</td>
                         </tr>
                     }
                 })

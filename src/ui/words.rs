@@ -1,0 +1,381 @@
+//! Words for the engine's codes: layer kinds, parameters, oracles, risk kinds, validation problems
+//! and stress outcomes. The engine returns typed values; this module (and `format` for numbers)
+//! is the only place that turns them into text, so the page speaks one way everywhere.
+
+use crate::engine::param::{ParamId, Unit};
+use crate::engine::{
+    DebtAsset, DebtExposure, HealthFactor, Kind, LayerReport, OracleKind, Problem, RiskEvent,
+    RiskKind, StressDetail, StressKind, StressResult, MIN_YT_PRICE,
+};
+use crate::ui::format::{days, multiplier, number, percent, signed_percent, usd};
+
+/// A layer kind's name.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Stake => "Stake",
+        Kind::Restake => "Restake",
+        Kind::Lrt => "Liquid restake",
+        Kind::Pt => "Pendle PT",
+        Kind::Yt => "Pendle YT",
+        Kind::Loop => "Lending loop",
+    }
+}
+
+/// A layer kind as offered by "Add a layer".
+pub fn kind_offer(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Stake => "Stake (native or liquid)",
+        Kind::Restake => "Restake (AVS / vault)",
+        Kind::Lrt => "Liquid restake wrapper",
+        Kind::Pt => "Pendle PT (fixed yield)",
+        Kind::Yt => "Pendle YT (leveraged yield)",
+        Kind::Loop => "Lending loop",
+    }
+}
+
+/// A parameter's label and one-line hint.
+pub fn param_label(id: ParamId) -> (&'static str, &'static str) {
+    match id {
+        ParamId::BaseApr => ("Staking APR", "gross, incl. MEV"),
+        ParamId::StakeFee => ("Protocol fee", "share of rewards kept"),
+        ParamId::Commission => ("Operator commission", "share of AVS rewards"),
+        ParamId::LrtFee => ("Wrapper fee", "share of rewards beneath"),
+        ParamId::ImpliedApy => ("Implied APY", "at purchase"),
+        ParamId::PtMaturity => ("Days to maturity", "0 = matured"),
+        ParamId::YtMaturity => ("Days to maturity", "> 0"),
+        ParamId::YtReward => ("YT reward APR", "external incentives"),
+        ParamId::YtFee => ("Pendle fee", "share of YT yield and points"),
+        ParamId::Ltv => ("LTV per loop", "below the liquidation threshold"),
+        ParamId::LiqThreshold => ("Liquidation threshold", "LT"),
+        ParamId::LiqBonus => ("Liquidation bonus", "paid on what is repaid"),
+        ParamId::BorrowApr => ("Borrow APR", "on the debt"),
+        ParamId::SupplyApr => ("Supply APR", "paid on collateral"),
+        ParamId::CloseFactor => ("Close factor", "debt repaid at HF 0.95–1"),
+        ParamId::PExploit => ("Exploit probability", "per year"),
+        ParamId::ExploitLoss => ("Loss if exploited", "of the value held"),
+        ParamId::PDepeg => ("Depeg probability", "per year"),
+        ParamId::DepegLoss => ("Depeg discount", "realised on exit"),
+        ParamId::ExitDays => ("Redemption time", "queue / unbonding"),
+        ParamId::MarketShare => ("Sector share", "concentration"),
+        ParamId::PointsApr => ("Points value", "APR-equivalent, your estimate"),
+        ParamId::AvsReward => ("Reward APR", "on the whole restaked stake"),
+        ParamId::AvsMagnitude => ("Allocated magnitude", "slashable share"),
+        ParamId::AvsPSlash => ("Slash probability", "per year"),
+        ParamId::AvsSeverity => ("Slash severity", "≤ magnitude"),
+        ParamId::StakeAmount => ("Amount", ""),
+        ParamId::PriceUsd => ("Price", ""),
+        ParamId::HorizonDays => ("Horizon", ""),
+        ParamId::Correlation => ("Correlation of events", "0 = independent"),
+        ParamId::StressPriceDrop => ("Base-asset price drop", ""),
+        ParamId::StressDepegSmall => ("Small depeg", ""),
+        ParamId::StressDepegLarge => ("Large depeg", ""),
+        ParamId::StressAvsSlash => ("AVS slash", ""),
+        ParamId::StressBorrowApr => ("Borrow APR spikes to", ""),
+        ParamId::StressYtImpliedApy => ("YT implied APY falls to", ""),
+    }
+}
+
+/// An oracle kind's name.
+pub fn oracle_label(o: OracleKind) -> &'static str {
+    match o {
+        OracleKind::Market => "market price",
+        OracleKind::ExchangeRate => "exchange rate",
+        OracleKind::LinearDiscount => "linear discount (PT)",
+    }
+}
+
+/// What a loop borrows, as the select shows it.
+pub fn debt_label(d: DebtAsset) -> &'static str {
+    match d {
+        DebtAsset::Base => "the base asset",
+        DebtAsset::Usd => "USD stablecoin",
+    }
+}
+
+/// A risk kind's name.
+pub fn risk_kind_label(k: RiskKind) -> &'static str {
+    match k {
+        RiskKind::Exploit => "contract exploit",
+        RiskKind::Slashing => "slashing",
+        RiskKind::Depeg => "depeg",
+    }
+}
+
+/// "EtherFi weETH depeg", "AVS slashing: EigenDA".
+pub fn event_label(l: &LayerReport, e: &RiskEvent) -> String {
+    let name = if l.protocol.is_empty() {
+        token_or(l, "token")
+    } else {
+        l.protocol.clone()
+    };
+    match e.kind {
+        RiskKind::Exploit => format!("{name} contract exploit"),
+        RiskKind::Depeg => format!("{} depeg", token_or(l, "token")),
+        RiskKind::Slashing => {
+            let avs = e
+                .avs
+                .and_then(|j| l.avs_names.get(j))
+                .map_or("service", String::as_str);
+            format!("slashing: {avs}")
+        }
+    }
+}
+
+fn token_or(l: &LayerReport, fallback: &str) -> String {
+    if l.token.is_empty() {
+        fallback.to_string()
+    } else {
+        l.token.clone()
+    }
+}
+
+/// A number in a field's unit, for messages: "3.00%", "1,000,000,000,000 ETH", "$3,000", "180 days".
+pub fn in_unit(unit: Unit, x: f64, ticker: &str) -> String {
+    match unit {
+        Unit::Fraction | Unit::Rate => percent(x),
+        Unit::Days => format!("{} days", number(x, 1)),
+        Unit::Amount => format!("{} {ticker}", number(x, 6)),
+        Unit::Usd => usd(x),
+    }
+}
+
+/// A validation problem in words, for the message beside its field.
+pub fn problem_text(p: &Problem, unit: Unit, ticker: &str) -> String {
+    let v = |x| in_unit(unit, x, ticker);
+    match p {
+        Problem::NotFinite => "Enter a finite number".into(),
+        Problem::BelowMin { min, open: true } => format!("Enter a value above {}", v(*min)),
+        Problem::BelowMin { min, open: false } => format!("Enter at least {}", v(*min)),
+        Problem::AboveMax { max, open: true } => format!("Enter a value below {}", v(*max)),
+        Problem::AboveMax { max, open: false } => format!("Enter at most {}", v(*max)),
+        Problem::TooLong { max_chars } => format!("At most {max_chars} characters"),
+        Problem::TooMany { max, .. } => format!("At most {max}"),
+        Problem::Empty => "Add at least one layer".into(),
+        Problem::LtvAboveThreshold { threshold } => format!(
+            "Must not exceed the liquidation threshold ({})",
+            percent(*threshold)
+        ),
+        Problem::YtExpired => "A YT at maturity is worth 0: enter the days left (above 0)".into(),
+        Problem::YtTooCheap { price, .. } => format!(
+            "This prices the YT at {} of the underlying, below {}: a yield exposure above 10,000×",
+            number(*price, 6),
+            number(MIN_YT_PRICE, 4)
+        ),
+        Problem::SeverityAboveMagnitude { magnitude } => format!(
+            "Cannot exceed the allocated magnitude ({})",
+            percent(*magnitude)
+        ),
+        Problem::MagnitudesAboveOne { total } => format!(
+            "Allocated magnitudes add up to {}: at most 100% (unique stake)",
+            percent(*total)
+        ),
+        Problem::TargetBelowOne => "Enter a target leverage of at least 1×".into(),
+        Problem::TargetAboveMax { max, engine_cap } => {
+            if *engine_cap {
+                format!("At most {}", multiplier(*max))
+            } else {
+                format!("At most {} at this LTV (1 / (1 − LTV))", multiplier(*max))
+            }
+        }
+    }
+}
+
+/// "no debt", "liquidatable now (0.97)" or the health factor with two decimals.
+pub fn health_text(h: &HealthFactor) -> String {
+    match h {
+        HealthFactor::NoDebt => "no debt".into(),
+        HealthFactor::Value(v) => number(*v, 2),
+    }
+}
+
+/// The token of layer `i`, or `fallback`.
+fn token(layers: &[LayerReport], i: usize, fallback: &str) -> String {
+    layers
+        .get(i)
+        .map_or_else(|| fallback.to_string(), |l| token_or(l, fallback))
+}
+
+/// The protocol of layer `i` (or "layer N").
+fn protocol(layers: &[LayerReport], i: usize) -> String {
+    match layers.get(i) {
+        Some(l) if !l.protocol.is_empty() => l.protocol.clone(),
+        _ => format!("layer {}", i + 1),
+    }
+}
+
+/// The shock a stress row applies: "ETH −30.0%", "eETH depeg −5.00%".
+pub fn stress_label(s: &StressResult, ticker: &str, layers: &[LayerReport]) -> String {
+    let size = percent(s.shock);
+    match (&s.kind, &s.detail) {
+        (StressKind::PriceDrop, _) => format!("{ticker} −{size}"),
+        (
+            StressKind::DepegSmall | StressKind::DepegLarge,
+            StressDetail::Depeg {
+                derivative: Some(i),
+                ..
+            },
+        ) => format!("{} depeg −{size}", token(layers, *i, "derivative")),
+        (StressKind::DepegSmall | StressKind::DepegLarge, _) => {
+            format!("Derivative depeg −{size}")
+        }
+        (StressKind::AvsSlash, _) => format!("AVS slash {size}"),
+        (StressKind::BorrowSpike, _) => format!("Borrow APR → {size}"),
+        (StressKind::YtCollapse, _) => format!("YT implied APY → {size}"),
+    }
+}
+
+/// How a liquidation went: "the aave loop's position is liquidated (HF 0.97 < 1): half the
+/// debt repaid, with the liquidation bonus on it".
+fn liquidation_words(s: &StressResult, layers: &[LayerReport]) -> Option<String> {
+    let k = s.liquidated_at?;
+    let share = if s.repaid_share >= 1.0 {
+        "the whole debt repaid".to_string()
+    } else {
+        format!("{} of the debt repaid", percent(s.repaid_share))
+    };
+    Some(format!(
+        "the {} loop's position is liquidated (HF {} < 1): {share}, with the liquidation bonus on it",
+        protocol(layers, k),
+        health_text(&s.health_after)
+    ))
+}
+
+fn wiped_words(s: &StressResult, layers: &[LayerReport]) -> Option<String> {
+    s.wiped_at
+        .map(|k| format!("equity is wiped out at the {} layer", protocol(layers, k)))
+}
+
+/// Why a stress row came out as it did, in one sentence.
+pub fn stress_note(s: &StressResult, ticker: &str, layers: &[LayerReport]) -> String {
+    let outcome = || {
+        liquidation_words(s, layers)
+            .or_else(|| wiped_words(s, layers))
+            .unwrap_or_default()
+    };
+    let joined = |head: String| {
+        let o = outcome();
+        if o.is_empty() {
+            head
+        } else {
+            format!("{head}; {o}")
+        }
+    };
+    match &s.detail {
+        StressDetail::PriceDrop { debt } => match debt {
+            DebtExposure::Usd if s.liquidated_at.is_some() => joined("USD debt".into()),
+            DebtExposure::Usd => joined(format!(
+                "USD debt: HF falls to {}, not liquidated",
+                health_text(&s.health_after)
+            )),
+            DebtExposure::BaseOnly => joined(format!(
+                "debt in {ticker}: the price cancels in the health factor; value falls with {ticker}"
+            )),
+            DebtExposure::NoDebt => {
+                format!("no debt: value falls with {ticker}, nothing is liquidated")
+            }
+        },
+        StressDetail::Depeg {
+            derivative: None, ..
+        } => "no token in this stack trades on a market: nothing to depeg".into(),
+        StressDetail::Depeg {
+            non_market_loop,
+            loops_above,
+            exit_days,
+            ..
+        } => {
+            if s.liquidated_at.is_some() {
+                joined("market-price oracle".into())
+            } else if let Some((_, oracle)) = non_market_loop {
+                joined(format!(
+                    "{} oracle: the depeg costs value at market but does not liquidate",
+                    oracle_label(*oracle)
+                ))
+            } else if *loops_above {
+                joined(format!(
+                    "HF falls to {}, not liquidated",
+                    health_text(&s.health_after)
+                ))
+            } else {
+                joined(format!(
+                    "no debt: a loss only if sold at market; redeeming instead takes {}",
+                    days(*exit_days)
+                ))
+            }
+        }
+        StressDetail::Slash { restaked: false, .. } => "no restaked stake in this stack".into(),
+        StressDetail::Slash { capped, .. } => joined(format!(
+            "backing loss of the restaked stake{}, carried by every layer above",
+            if *capped {
+                " (capped by the allocated magnitude)"
+            } else {
+                ""
+            }
+        )),
+        StressDetail::BorrowSpike { borrows: false, .. } => "no borrowing in this stack".into(),
+        StressDetail::BorrowSpike {
+            carry_loop: Some(k),
+            ..
+        } => match s.days_to_liquidation {
+            Some(d) => format!(
+                "net APY {}; negative carry liquidates the {} loop's position in about {}",
+                signed_percent(s.net_apy_after),
+                protocol(layers, *k),
+                days(d)
+            ),
+            None => format!(
+                "net APY {}; negative carry on the {} loop, liquidation more than 100 years away",
+                signed_percent(s.net_apy_after),
+                protocol(layers, *k)
+            ),
+        },
+        StressDetail::BorrowSpike { .. } => format!(
+            "net APY {}; the collateral still out-earns the debt: no liquidation by carry",
+            signed_percent(s.net_apy_after)
+        ),
+        StressDetail::YtCollapse { yt: None } => "no YT in this stack".into(),
+        StressDetail::YtCollapse {
+            yt: Some((i, old, new)),
+        } => joined(format!(
+            "{} repriced: P_YT {} → {} of the underlying ({})",
+            token(layers, *i, "YT"),
+            number(*old, 5),
+            number(*new, 5),
+            signed_percent(if *old > 0.0 { new / old - 1.0 } else { 0.0 })
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_problems_in_words_with_formatted_numbers() {
+        // Issue 11: "-5" as the stake said "stake.amount: -5 must be greater than 0"; 1e308 a
+        // 309-digit number. Beside a field the message names no path and formats its numbers.
+        let below = Problem::BelowMin {
+            min: 0.0,
+            open: true,
+        };
+        assert_eq!(
+            problem_text(&below, Unit::Amount, "ETH"),
+            "Enter a value above 0 ETH"
+        );
+        let above = Problem::AboveMax {
+            max: 1e12,
+            open: false,
+        };
+        assert_eq!(
+            problem_text(&above, Unit::Amount, "ETH"),
+            "Enter at most 1,000,000,000,000 ETH"
+        );
+        let rate = Problem::AboveMax {
+            max: 10.0,
+            open: false,
+        };
+        assert_eq!(
+            problem_text(&rate, Unit::Rate, "ETH"),
+            "Enter at most 1,000%"
+        );
+    }
+}
