@@ -358,3 +358,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_readme_example_is_the_page_the_app_opens() {
+    // Guards "the README shows what the page does, from one source": the link-format example is
+    // the default strategy with the catalog's figures, exactly as the app encodes it.
+    let default = STRATEGIES
+        .first()
+        .unwrap_or_else(|| panic!("a default strategy"));
+    let scenario = default
+        .scenario(&Catalog::snapshot())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let link = restack::share::encode(
+        &scenario,
+        &restack::share::ViewOptions {
+            strategy: Some(default.id.to_string()),
+            ..Default::default()
+        },
+    );
+    let readme = include_str!("../src/share/README-format.md");
+    let block: String = readme
+        .split("```")
+        .nth(1)
+        .unwrap_or_else(|| panic!("an example block"))
+        .lines()
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        block,
+        format!("?{link}"),
+        "update src/share/README-format.md"
+    );
+    let stated = format!("{} characters", link.chars().count() + 1);
+    assert!(readme.contains(&stated), "the example's length: {stated}");
+}

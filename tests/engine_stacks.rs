@@ -352,7 +352,7 @@ fn stack_b_weeth_loop_market_oracle() -> Result<(), String> {
 #[test]
 fn a_close_factor_of_half_halves_the_penalty() -> Result<(), String> {
     // Aave v3: between HF 0.95 and 1 a liquidation repays half the debt. Market-oracle stack (b)
-    // under a 22 % depeg: HF = 1.2552049 · 0.78 = 0.9790598 ∈ [0.95, 1).
+    // under a 22 % depeg: HF = 1.2552049 · 0.78 = 0.9790598 ∈ (0.95, 1).
     // Equity before the penalty: 2.952 · 0.78 − 1.952 = 0.35056.
     // Close factor 1 (v1 links without `close`): penalty 0.05 · 1.952 = 0.0976 → 0.25296.
     // Close factor 0.5 (Aave): penalty 0.05 · 0.976 = 0.0488 → 0.30176.
@@ -446,7 +446,7 @@ fn stacked_loops_are_one_position() -> Result<(), String> {
     close("margin", r.summary.margin, 0.117_647_1, TOL)?;
     close("leverage", r.summary.leverage, 4.0, TOL)?;
     close("yield exposure", r.summary.yield_exposure, 4.0, TOL)?;
-    // The 15 % depeg event liquidates the position: HF 1.1333 · 0.85 = 0.9633 ∈ [0.95, 1), half
+    // The 15 % depeg event liquidates the position: HF 1.1333 · 0.85 = 0.9633 ∈ (0.95, 1), half
     // of the debt 3 repaid with a 5 % bonus: penalty 0.075. Equity: 1 − 0.15 · 4 − 0.075 = 0.325.
     let e = layer(&r, 0)?
         .risks
@@ -662,7 +662,7 @@ fn stack_c_sui_hasui_exchange_rate() -> Result<(), String> {
 fn usd_debt_loop_is_liquidated_by_price() -> Result<(), String> {
     // ETH → eETH → loop against USDC: LTV 0.7 × 2 loops, L = 1 + 0.7 + 0.49 = 2.19, LT 0.75.
     // b* = 1.19/(2.19 · 0.75) = 0.7245053: liquidated below $2,173.52, a drop of 27.55 %,
-    // so ETH −30 % liquidates: HF after = 2.19 · 0.7 · 0.75 / 1.19 = 0.9661765 ∈ [0.95, 1).
+    // so ETH −30 % liquidates: HF after = 2.19 · 0.7 · 0.75 / 1.19 = 0.9661765 ∈ (0.95, 1).
     // Equity before the penalty: 0.7 − 1.19 · 0.3 = 0.343 (USD debt does not fall with ETH).
     // Close factor 1: penalty 0.05 · 1.19 = 0.0595 → 0.2835 (−71.65 %).
     // Close factor 0.5: penalty 0.02975 → 0.31325 (−68.675 %).

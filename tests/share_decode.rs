@@ -71,7 +71,7 @@ fn view_options_travel_beside_the_scenario() {
     // Guards that view options never leak into the scenario and are read even without one.
     let view = ViewOptions {
         embed: true,
-        theme: Some("dark".into()),
+        theme: Some(restack::share::Theme::Dark),
         strategy: Some("etherfi-eigen-yt".into()),
     };
     let q = encode(&example_scenario(), &view);
@@ -90,7 +90,7 @@ fn view_options_travel_beside_the_scenario() {
             "?strategy=jito-loop&embed=1&theme=DARK",
             ViewOptions {
                 embed: true,
-                theme: Some("dark".into()),
+                theme: Some(restack::share::Theme::Dark),
                 strategy: Some("jito-loop".into()),
             },
             vec![],

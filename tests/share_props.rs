@@ -193,10 +193,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 fn view() -> impl Strategy<Value = ViewOptions> {
     (
         any::<bool>(),
-        prop::option::of(prop::sample::select(vec![
-            "light".to_string(),
-            "dark".into(),
-        ])),
+        prop::option::of(prop::sample::select(restack::share::Theme::ALL.to_vec())),
         prop::option::of(prop_oneof!["[a-z0-9-]{1,24}", "\\PC{1,24}"]),
     )
         .prop_map(|(embed, theme, strategy)| ViewOptions {

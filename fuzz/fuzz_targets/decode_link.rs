@@ -1,11 +1,13 @@
-//! Fuzz the share-link decoder: any bytes (read as lossy UTF-8) must decode without panicking,
-//! with a bounded number of notices; a decoded scenario must re-encode to a link that decodes
-//! to the same scenario and view options, without notices and bit for bit (or, when the
-//! re-encoded link is too long to share, be refused by length).
+//! Fuzz the share-link decoder and the engine behind it: any bytes (read as lossy UTF-8) must
+//! decode without panicking, with a bounded number of notices; a decoded scenario must evaluate
+//! without panicking, to an error or to a report with no NaN or infinity anywhere in it; and it
+//! must re-encode to a link that decodes to the same scenario and view options, without notices
+//! and bit for bit (or, when the re-encoded link is too long to share, be refused by length).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use restack::engine::{evaluate, non_finite_paths};
 use restack::share::{decode, encode, Notice, MAX_LINK_CHARS, MAX_NOTICES};
 
 fuzz_target!(|data: &[u8]| {
@@ -18,6 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let Some(scenario) = &decoded.scenario else {
         return;
     };
+    if let Ok(report) = evaluate(scenario) {
+        let bad = non_finite_paths(&report);
+        assert!(bad.is_empty(), "non-finite at {bad:?}");
+    }
     let link = encode(scenario, &decoded.view);
     let again = decode(&link);
     if link.chars().count() > MAX_LINK_CHARS {

@@ -62,7 +62,7 @@ fn sourced(value: f64, source: &str, as_of: &str, note: &str) -> Figure {
 }
 
 const AAVE_CLOSE_SRC: &str = "Aave v3 LiquidationLogic.sol (aave-v3-core; v3.3 in aave-v3-origin)";
-const AAVE_CLOSE_NOTE: &str = "a liquidation repays at most 50% of the debt while the health factor is at least 0.95 (CLOSE_FACTOR_HF_THRESHOLD), all of it below 0.95 or for positions under $2,000 (v3.3)";
+const AAVE_CLOSE_NOTE: &str = "a liquidation repays at most 50% of the debt while the health factor is above 0.95 (CLOSE_FACTOR_HF_THRESHOLD), all of it at or below 0.95 or for positions under $2,000 (v3.3)";
 
 /// Aave v3's close factor (DEFAULT_LIQUIDATION_CLOSE_FACTOR).
 fn aave_close_factor() -> Figure {

@@ -26,9 +26,11 @@ const LEVERAGE_SLACK: f64 = 1e-9;
 /// Longest time to liquidation reported (100 years); beyond it "not in any horizon we show".
 pub const MAX_DAYS_TO_LIQUIDATION: f64 = 36_500.0;
 
-/// Health factor below which a liquidation may repay the whole debt; from it up to 1 only the
-/// loop's close factor. Aave v3 `CLOSE_FACTOR_HF_THRESHOLD = 0.95e18` (aave-v3-core
-/// `LiquidationLogic.sol`; kept in v3.3, aave-v3-origin).
+/// Health factor at or below which a liquidation may repay the whole debt; above it (up to 1)
+/// only the loop's close factor. Aave v3 `CLOSE_FACTOR_HF_THRESHOLD = 0.95e18`, "the upper bound
+/// on the health factor, below (inclusive) which the full amount of debt becomes liquidatable"
+/// (aave-v3-core `LiquidationLogic.sol`: `healthFactor > CLOSE_FACTOR_HF_THRESHOLD ?
+/// DEFAULT_LIQUIDATION_CLOSE_FACTOR : MAX_LIQUIDATION_CLOSE_FACTOR`; kept in v3.3).
 pub const CLOSE_FACTOR_HF_THRESHOLD: f64 = 0.95;
 
 /// Position size (USD, collateral or debt) below which a liquidation may repay the whole debt
@@ -173,7 +175,7 @@ pub fn position_health(liq_threshold: f64, collateral: f64, debt: f64) -> Health
 /// Share of the debt a liquidation repays, given the health factor after the shock.
 ///
 /// # Formula
-/// 0 when HF ≥ 1 (no liquidation); 1 when HF < [`CLOSE_FACTOR_HF_THRESHOLD`] or the position's
+/// 0 when HF ≥ 1 (no liquidation); 1 when HF ≤ [`CLOSE_FACTOR_HF_THRESHOLD`] or the position's
 /// collateral or debt is below [`FULL_LIQUIDATION_BELOW_USD`]; otherwise the loop's close factor
 /// (Aave v3: 0.5). Aave v3 `LiquidationLogic.executeLiquidationCall`; v3.3 for the small-position
 /// rule. The liquidator is paid the bonus on what is repaid ([`liquidation_penalty`]).
@@ -183,7 +185,7 @@ pub fn repaid_share(hf_after: f64, close_factor: f64, collateral_usd: f64, debt_
     }
     let small =
         collateral_usd < FULL_LIQUIDATION_BELOW_USD || debt_usd < FULL_LIQUIDATION_BELOW_USD;
-    if hf_after < CLOSE_FACTOR_HF_THRESHOLD || small || close_factor.is_nan() {
+    if hf_after <= CLOSE_FACTOR_HF_THRESHOLD || small || close_factor.is_nan() {
         1.0
     } else {
         close_factor.clamp(0.0, 1.0)
@@ -414,10 +416,25 @@ mod tests {
     #[test]
     fn the_share_a_liquidation_repays() {
         // (what, HF after, close factor, collateral USD, debt USD, repaid share)
-        let cases: [(&str, f64, f64, f64, f64, f64); 6] = [
+        let cases: [(&str, f64, f64, f64, f64, f64); 7] = [
             ("healthy", 1.0, 0.5, 1e6, 9e5, 0.0),
             ("just below 1: the close factor", 0.99, 0.5, 1e6, 9e5, 0.5),
-            ("at 0.95: still the close factor", 0.95, 0.5, 1e6, 9e5, 0.5),
+            (
+                "just above 0.95: the close factor",
+                0.951,
+                0.5,
+                1e6,
+                9e5,
+                0.5,
+            ),
+            (
+                "at 0.95 (inclusive, as Aave): everything",
+                0.95,
+                0.5,
+                1e6,
+                9e5,
+                1.0,
+            ),
             ("below 0.95: everything", 0.949, 0.5, 1e6, 9e5, 1.0),
             ("v1 links: close factor 1", 0.99, 1.0, 1e6, 9e5, 1.0),
             (

@@ -49,8 +49,8 @@ pub enum ParamId {
     BorrowApr,
     /// Loop: supply APR paid on the collateral.
     SupplyApr,
-    /// Loop: share of the debt a liquidation repays while the HF after the shock is in
-    /// [[`super::leverage::CLOSE_FACTOR_HF_THRESHOLD`], 1).
+    /// Loop: share of the debt a liquidation repays while the HF after the shock is above
+    /// [`super::leverage::CLOSE_FACTOR_HF_THRESHOLD`] (and below 1).
     CloseFactor,
     /// Every layer: annual exploit probability.
     PExploit,
@@ -558,6 +558,22 @@ pub fn set_layer_value(layer: &mut Layer, key: &str, value: f64) -> bool {
         }
         None => false,
     }
+}
+
+/// The id of a layer parameter (of any kind, or of every layer) by its field key. Keys shared by
+/// several kinds (`fee_ratio`) give the first kind's.
+pub fn layer_key_id(key: &str) -> Option<ParamId> {
+    Kind::ALL
+        .iter()
+        .flat_map(|k| kind_params(*k).iter().map(|p| (p.key, p.id)))
+        .chain(LAYER.iter().map(|p| (p.key, p.id)))
+        .find(|(k, _)| *k == key)
+        .map(|(_, id)| id)
+}
+
+/// The id of an AVS parameter by its field key.
+pub fn avs_key_id(key: &str) -> Option<ParamId> {
+    AVS.iter().find(|p| p.key == key).map(|p| p.id)
 }
 
 impl Layer {

@@ -247,8 +247,8 @@ pub enum LayerKind {
         borrow_apr: f64,
         /// Supply APR paid on the collateral by the lender (often 0 for LSTs).
         supply_apr: f64,
-        /// Share of the debt a liquidation repays while the health factor after the shock is in
-        /// [0.95, 1) (Aave v3: 0.5); below 0.95 the whole debt is repaid
+        /// Share of the debt a liquidation repays while the health factor after the shock is
+        /// above 0.95 (Aave v3: 0.5); at or below 0.95 the whole debt is repaid
         /// (docs/METHODOLOGY.md §3).
         close_factor: f64,
         /// Loop count or target leverage.

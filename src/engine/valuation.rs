@@ -307,7 +307,7 @@ mod tests {
         let v = value(&layers, depeg(0.10));
         assert!((v.equity - 0.6).abs() < TOL, "{v:?}");
         assert_eq!(v.liquidated_at, None);
-        // 17 %: HF = 1.2 · 0.83 = 0.996 ∈ [0.95, 1): half the debt (3 · 0.5 = 1.5) is repaid,
+        // 17 %: HF = 1.2 · 0.83 = 0.996 ∈ (0.95, 1): half the debt (3 · 0.5 = 1.5) is repaid,
         // penalty 0.05 · 1.5 = 0.075; E = 1 − 0.17 · 4 − 0.075 = 0.245.
         let v = value(&layers, depeg(0.17));
         assert_eq!(v.liquidated_at, Some(1));

@@ -43,7 +43,7 @@ pub(crate) struct LoopStep {
     pub liq_threshold: f64,
     /// Liquidation bonus on what is repaid.
     pub liq_bonus: f64,
-    /// Share of the debt repaid by a liquidation with HF in [0.95, 1).
+    /// Share of the debt repaid by a liquidation with HF in (0.95, 1).
     pub close_factor: f64,
     /// Borrow APR used (after any stress floor).
     pub borrow_apr: f64,

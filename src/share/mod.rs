@@ -35,7 +35,7 @@ pub use decode::decode;
 pub use encode::encode;
 pub use notice::Notice;
 pub use text::format_f64;
-pub use view::ViewOptions;
+pub use view::{Theme, ViewOptions};
 
 use crate::engine::Scenario;
 

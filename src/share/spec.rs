@@ -102,8 +102,6 @@ pub const INCLUDE_POINTS: Flag = flag("points", false);
 pub const EMBED_KEY: &str = "embed";
 /// `theme`: `light` or `dark`; absent = follow the system.
 pub const THEME_KEY: &str = "theme";
-/// The themes `theme` accepts.
-pub const THEMES: [&str; 2] = ["light", "dark"];
 /// `strategy`: id of the ready-made strategy the scenario came from (a hint for the picker).
 pub const STRATEGY_KEY: &str = "strategy";
 /// Longest strategy id accepted, in characters.

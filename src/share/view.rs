@@ -3,17 +3,41 @@
 
 use super::fields::{parse_flag, Fields, Notes};
 use super::notice::Notice;
-use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEMES, THEME_KEY};
+use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEME_KEY};
 use super::text::{clip, decode_text, push_text};
 use serde::{Deserialize, Serialize};
+
+/// A forced colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// `theme=light`.
+    Light,
+    /// `theme=dark`.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in the order the notices list them.
+    pub const ALL: [Theme; 2] = [Theme::Light, Theme::Dark];
+
+    /// The code in a link and in `<html data-theme>`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
 
 /// How the page is shown. Every field documents its default (an absent key).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ViewOptions {
     /// `embed=1`: the compact embed layout without chrome. Default `false` (also `embed=0`).
     pub embed: bool,
-    /// `theme=light` or `theme=dark`, lower case. Default `None`: follow the system setting.
-    pub theme: Option<String>,
+    /// `theme=light` or `theme=dark` (any case). Default `None`: follow the system setting; a
+    /// value that is neither is dropped with a notice (and never written back).
+    pub theme: Option<Theme>,
     /// `strategy=<id>`: the ready-made strategy the scenario came from, a hint for the picker
     /// (the UI checks that the id exists). Default `None`: a custom scenario.
     pub strategy: Option<String>,
@@ -42,23 +66,20 @@ fn read_embed(fields: &mut Fields<'_>, notes: &mut Notes) -> bool {
     })
 }
 
-fn read_theme(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<String> {
+fn read_theme(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<Theme> {
     let raw = fields.take(THEME_KEY, notes)?;
     let (text, _) = decode_text(raw);
-    let theme = text.trim().to_ascii_lowercase();
-    if theme.is_empty() {
+    let text = text.trim();
+    if text.is_empty() {
         return None;
     }
-    if THEMES.contains(&theme.as_str()) {
+    if let Some(theme) = Theme::ALL
+        .into_iter()
+        .find(|t| t.code().eq_ignore_ascii_case(text))
+    {
         return Some(theme);
     }
-    fields.malformed(
-        THEME_KEY,
-        raw,
-        &THEMES.join(" or "),
-        "(the system theme)",
-        notes,
-    );
+    fields.malformed(THEME_KEY, raw, "light or dark", "(the system theme)", notes);
     None
 }
 
@@ -91,11 +112,11 @@ pub(crate) fn write(out: &mut String, view: &ViewOptions) {
         out.push('=');
         push_text(out, id);
     }
-    if let Some(theme) = view.theme.as_deref().filter(|t| !t.is_empty()) {
+    if let Some(theme) = view.theme {
         out.push('&');
         out.push_str(THEME_KEY);
         out.push('=');
-        push_text(out, theme);
+        out.push_str(theme.code());
     }
     if view.embed {
         out.push('&');

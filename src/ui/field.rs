@@ -1,4 +1,4 @@
-//! Form fields bound to one number of the scenario. The text the user types is kept as typed;
+//! The form field bound to one number of the scenario. The text the user types is kept as typed;
 //! only text that parses reaches the scenario. The message next to the field is either the
 //! parse error or the engine's validation error for the same field path.
 
@@ -71,6 +71,11 @@ pub struct Provenance {
     pub note: String,
 }
 
+/// The element id of the input for a field path (`layers[1].ltv` → `layers-1--ltv`).
+pub fn field_id(path: &str) -> String {
+    path.replace(['[', ']', '.'], "-")
+}
+
 /// A numeric input bound to one number of the scenario.
 #[component]
 pub fn NumberField(
@@ -98,7 +103,7 @@ pub fn NumberField(
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let state = use_state();
-    let id = path.replace(['[', ']', '.'], "-");
+    let id = field_id(&path);
     let testid = testid.map_or_else(|| format!("field-{path}"), str::to_string);
     let text = RwSignal::new(input_value(unit.to_display(value.get_untracked())));
     // Follow external changes (strategy, link, reorder) unless the typed text already means it.

@@ -1,10 +1,12 @@
-//! The page URL as the share link: decode it at start, keep it updated (debounced
-//! `history.replaceState`) so the address bar is always a link that reproduces the page.
+//! The page URL as the share link: decoded once at start into typed values, then kept updated
+//! (debounced `history.replaceState`, so edits add no history entries) so the address bar is
+//! always a link that reproduces the page.
 
+use crate::catalog::{Strategy, STRATEGIES};
 use crate::engine::Scenario;
 use crate::share::{self, ViewOptions};
+use crate::ui::data::DataState;
 use crate::ui::state::AppState;
-use crate::ui::{browser, catalog_glue};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -15,59 +17,62 @@ const URL_DEBOUNCE: Duration = Duration::from_millis(250);
 pub struct Opened {
     /// The scenario from the link, or the default strategy's.
     pub scenario: Scenario,
-    /// View options (embed, theme, strategy hint).
+    /// View options (embed, theme, strategy hint), read once.
     pub view: ViewOptions,
-    /// Strategy id to show in the picker ("" = custom).
-    pub strategy_id: String,
+    /// The ready-made strategy shown in the picker (`None` = custom).
+    pub strategy: Option<&'static Strategy>,
     /// What the decoder had to say (unknown keys, malformed values, refused link).
     pub notices: Vec<String>,
     /// The scenario came from the link (it must then be reproduced exactly).
     pub from_link: bool,
 }
 
+/// The page's query string without the leading `?` ("" when unavailable).
+pub fn location_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|q| q.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
 /// Decode the current location. Total: any link opens a working page.
-pub fn read_location() -> Opened {
-    let decoded = share::decode(&browser::location_query());
+pub fn read_location(data: &DataState) -> Opened {
+    let decoded = share::decode(&location_query());
     let mut notices: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
     let view = decoded.view;
+    let hinted = view.strategy.as_deref().and_then(Strategy::find);
     match decoded.scenario {
         Some(mut scenario) => {
             // A hand-written link may give only the stake ("?v=1&asset=SOL&stake=500"): show
             // that stake in the asset's first ready-made stack rather than an empty one.
-            let mut strategy = view.strategy.clone();
+            let mut strategy = hinted;
             if scenario.layers.is_empty() {
                 let asset = scenario.stake.asset;
-                if let Some(id) = catalog_glue::first_strategy_for(asset) {
-                    if let Some(s) = catalog_glue::strategy_scenario(&id) {
-                        scenario.layers = s.layers;
-                        notices.push(format!(
-                            "the link has no layers (l=…): showing the first ready-made {} stack",
-                            asset.ticker()
-                        ));
-                        strategy = Some(id);
-                    }
+                let first = Strategy::first_for(asset);
+                if let Some(layers) = first.and_then(|s| data.strategy_layers(s)) {
+                    scenario.layers = layers;
+                    notices.push(format!(
+                        "the link has no layers (l=…): showing the first ready-made {} stack",
+                        asset.ticker()
+                    ));
+                    strategy = first;
                 }
             }
             Opened {
-                strategy_id: strategy
-                    .filter(|id| catalog_glue::strategy_scenario(id).is_some())
-                    .unwrap_or_default(),
                 scenario,
                 view,
+                strategy,
                 notices,
                 from_link: true,
             }
         }
         None => {
-            let id = view
-                .strategy
-                .clone()
-                .filter(|id| catalog_glue::strategy_scenario(id).is_some())
-                .unwrap_or_else(catalog_glue::default_strategy_id);
+            let strategy = hinted.or(STRATEGIES.first());
             Opened {
-                scenario: catalog_glue::strategy_scenario(&id)
+                scenario: strategy
+                    .and_then(|s| data.strategy_scenario(s))
                     .unwrap_or_else(crate::engine::example_scenario),
-                strategy_id: id,
+                strategy,
                 view,
                 notices,
                 from_link: false,
@@ -76,15 +81,14 @@ pub fn read_location() -> Opened {
     }
 }
 
-/// The query string (without `?`) for the current state.
-pub fn current_query(state: AppState, embed: bool, theme: Option<String>) -> String {
-    let strategy = state.strategy.get_untracked();
+/// The query string (without `?`) for the current state, shown `embed` or not.
+pub fn current_query(state: AppState, embed: bool) -> String {
     let view = ViewOptions {
         embed,
-        theme,
-        strategy: (!strategy.is_empty()).then_some(strategy),
+        theme: state.view.with_value(|v| v.theme),
+        strategy: state.strategy.get().map(str::to_string),
     };
-    state.scenario.with_untracked(|s| share::encode(s, &view))
+    state.scenario.with(|s| share::encode(s, &view))
 }
 
 /// Absolute URL of this page (origin + path, no query), "" when unavailable.
@@ -103,16 +107,14 @@ pub fn page_base() -> String {
 
 /// Link to the full calculator with the same scenario (used by embeds).
 pub fn full_calculator_href(state: AppState) -> String {
-    state.scenario.track();
-    state.strategy.track();
-    format!("{}?{}", page_base(), current_query(state, false, None))
+    format!("{}?{}", page_base(), current_query(state, false))
 }
 
 /// Keep the address bar equal to the share link of what is on screen. Only valid scenarios are
 /// written (an invalid edit leaves the last valid link in place).
-pub fn keep_url_in_sync(state: AppState, embed: bool) {
+pub fn keep_url_in_sync(state: AppState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let theme = browser::query_value("theme");
+    let embed = state.view.with_value(|v| v.embed);
     Effect::new(move |first: Option<()>| {
         let valid = state.result.with(|r| r.is_ok());
         state.strategy.track();
@@ -123,10 +125,9 @@ pub fn keep_url_in_sync(state: AppState, embed: bool) {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let theme = theme.clone();
         let handle = set_timeout_with_handle(
             move || {
-                let query = current_query(state, embed, theme);
+                let query = untrack(|| current_query(state, embed));
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     // Fails in an opaque-origin sandbox: the link still works, the bar just stays.
                     let _ = history.replace_state_with_url(

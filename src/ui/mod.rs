@@ -1,18 +1,25 @@
 //! Leptos UI: renders what the engine returns; holds no finance of its own.
 //!
-//! `state` holds the one scenario signal; inputs (`stake_panel`, `stack_builder`, `layer_card`,
-//! `settings_panel`) write into it; `results` and `charts` render the engine's `Report`;
-//! `link` keeps the URL equal to the share link; `catalog_glue` loads presets and data files.
+//! `state` holds the one scenario signal and the derived report; `data` the catalog in use;
+//! inputs (`stake_panel`, `stack_builder`, `layer_card`, `settings_panel`) write into the
+//! scenario through `AppState`'s methods; `results` and `charts` render the report; `words` and
+//! `format` are the only places that turn codes and numbers into text; `link` keeps the URL
+//! equal to the share link.
 
 mod app;
+mod avs_editor;
 mod browser;
-mod catalog_glue;
 pub mod charts;
+mod data;
 mod embed_resize;
 mod field;
 pub mod format;
 mod layer_card;
+mod layer_field;
 mod link;
+mod live_panel;
+mod loop_controls;
+mod methodology;
 mod panic;
 mod params;
 pub mod results;
@@ -20,6 +27,7 @@ mod settings_panel;
 mod share_bar;
 mod sources;
 mod stack_builder;
+mod stake_fields;
 mod stake_panel;
 mod state;
 mod table_wrap;
@@ -27,7 +35,7 @@ pub mod words;
 
 pub use app::App;
 
-/// Install the panic hook and mount the app into `#app`.
+/// Install the panic hook and mount the app into `#app` (which reads the link once).
 pub fn start() {
     panic::install();
     let Some(root) = web_sys::window()
@@ -44,7 +52,4 @@ pub fn start() {
     let handle = leptos::mount::mount_to(root, App);
     // Keep the app mounted for the page's lifetime (dropping the handle unmounts it).
     std::mem::forget(handle);
-    if browser::query_flag("embed") {
-        embed_resize::start();
-    }
 }

@@ -32,13 +32,9 @@ pub fn ShareBar() -> impl IntoView {
     let state = use_state();
     let copied = RwSignal::new(None::<Result<(), String>>);
     let show_embed = RwSignal::new(false);
-    let url = move || {
-        state.scenario.track();
-        state.strategy.track();
-        format!("{}?{}", page_base(), current_query(state, false, None))
-    };
+    let url = move || format!("{}?{}", page_base(), current_query(state, false));
     let copy = move |_| {
-        let text = url();
+        let text = untrack(url);
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             copied.set(Some(Err(text)));
             return;
@@ -52,9 +48,7 @@ pub fn ShareBar() -> impl IntoView {
         });
     };
     let snippet = move || {
-        state.scenario.track();
-        state.strategy.track();
-        let query = current_query(state, true, None);
+        let query = current_query(state, true);
         embed_snippet(&page_base(), &query, "Restack restaking calculator")
     };
     view! {

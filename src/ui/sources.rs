@@ -2,9 +2,11 @@
 //! preset figure with its source, date and assumption flag.
 
 use crate::catalog::{Catalog, Figure, FigureUnit};
-use crate::ui::catalog_glue::{self, DataSource, DataState, LiveStatus};
+use crate::ui::data::{use_data, FileStatus};
 use crate::ui::format::{days, number, percent, usd};
+use crate::ui::live_panel::LivePanel;
 use crate::ui::table_wrap::table_wrap;
+use crate::ui::words::figure_label;
 use leptos::prelude::*;
 
 fn value_text(f: &Figure) -> String {
@@ -59,7 +61,7 @@ fn catalog_tables(cat: &Catalog) -> impl IntoView {
             let rows = p
                 .figures
                 .iter()
-                .map(|(k, f)| (k.replace('_', " "), f.clone()))
+                .map(|(k, f)| (figure_label(k), f.clone()))
                 .collect();
             figures_table(format!("{} ({})", p.name, p.chain), rows)
         })
@@ -71,13 +73,13 @@ fn catalog_tables(cat: &Catalog) -> impl IntoView {
             let mut rows: Vec<(String, Figure)> = p
                 .params
                 .iter()
-                .map(|(k, f)| (k.replace('_', " "), f.clone()))
+                .map(|(k, f)| (figure_label(k), f.clone()))
                 .collect();
             for a in &p.avs {
                 rows.extend(
                     a.params
                         .iter()
-                        .map(|(k, f)| (format!("{}: {}", a.name, k.replace('_', " ")), f.clone())),
+                        .map(|(k, f)| (format!("{}: {}", a.name, figure_label(k)), f.clone())),
                 );
             }
             view! {
@@ -97,80 +99,38 @@ fn catalog_tables(cat: &Catalog) -> impl IntoView {
     }
 }
 
-/// The live-refresh control and its status.
-fn live_panel(data: DataState) -> impl IntoView {
-    let busy = move || data.live.get() == LiveStatus::Loading;
-    let status = move || {
-        match data.live.get() {
-        LiveStatus::Idle => view! { <p>"Not refreshed: the figures above are in use."</p> }.into_any(),
-        LiveStatus::Loading => view! { <p>"Fetching live yields…"</p> }.into_any(),
-        LiveStatus::Done { updated, skipped, at } => view! {
-            <p>{format!("Updated {} preset(s) from live yields at {at}:", updated.len())}</p>
-            <ul data-testid="live-updated">{updated.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
-            {(!skipped.is_empty()).then(|| view! {
-                <p>"Not updated (kept as before):"</p>
-                <ul data-testid="live-skipped">{skipped.into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
-            })}
-        }
-        .into_any(),
-        LiveStatus::Failed(why) => view! {
-            <p class="warn" role="alert">{format!("Live refresh failed: {why}. Nothing was changed.")}</p>
-        }
-        .into_any(),
-    }
-    };
-    let stale = move || {
-        let since = data
-            .live_at
-            .get()
-            .unwrap_or_else(|| catalog_glue::current().as_of.clone());
-        format!("Yields stale since {since}")
-    };
-    view! {
-        <div class="live">
-            <button type="button" data-testid="refresh-live" on:click=move |_| data.refresh_live() disabled=busy aria-busy=move || busy().to_string()>
-                {move || if busy() { "Refreshing…" } else { "Refresh yields from DefiLlama" }}
-            </button>
-            <p class="muted" data-testid="stale-since">{stale}</p>
-            <div data-testid="live-status" role="status" aria-live="polite">{status}</div>
-        </div>
-    }
-}
-
 /// The Sources section (`#sources`, linked from the footer).
 #[component]
 pub fn Sources() -> impl IntoView {
-    let data = use_context::<DataState>();
+    let data = use_data();
+    let file = Memo::new(move |_| data.status.with(|s| s.file.clone()));
     let source_line = move || {
-        let Some(d) = data else { return String::new() };
-        let cat = catalog_glue::current();
-        match (d.file_loading.get(), d.source.get()) {
-            (true, _) => format!(
-                "Loading the site's data file; using the built-in snapshot (as of {}) meanwhile.",
-                cat.as_of
+        let as_of = data.catalog.with(|c| c.as_of.clone());
+        match file.get() {
+            FileStatus::Loading => format!(
+                "Loading the site's data file; using the built-in snapshot (as of {as_of}) meanwhile."
             ),
-            (false, DataSource::File) => {
-                format!("Figures from the site's data file (as of {}).", cat.as_of)
-            }
-            (false, DataSource::Snapshot) => {
-                format!("Figures from the built-in snapshot (as of {}).", cat.as_of)
+            FileStatus::Used => format!("Figures from the site's data file (as of {as_of})."),
+            FileStatus::NotUsed(_) => {
+                format!("Figures from the built-in snapshot (as of {as_of}).")
             }
         }
     };
-    let notice = move || {
-        data.and_then(|d| d.file_notice.get()).map(|why| view! {
+    let notice = move || match file.get() {
+        FileStatus::NotUsed(why) => Some(view! {
             <p class="warn" data-testid="data-notice" role="status">
                 {format!("The site's data file was not used: {why}. The built-in snapshot is in use.")}
             </p>
-        })
+        }),
+        _ => None,
     };
-    let tables = move || catalog_tables(&catalog_glue::current());
+    let tables = move || data.catalog.with(catalog_tables);
     view! {
         <section class="panel sources" id="sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources and assumptions"</h2>
             <p data-testid="data-source">{source_line}</p>
             {notice}
-            {data.map(live_panel)}
+            <LivePanel/>
             <p class="hint">
                 "Figures marked “assumption” have no published number behind them: they are editable defaults, with the reason for their size. "
                 "Risk events are treated as independent unless you set a correlation; expected loss is a rough guide, not a forecast."

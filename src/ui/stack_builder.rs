@@ -1,6 +1,7 @@
 //! The stack builder: the list of layer cards and the "add a layer" control.
 
 use crate::engine::Kind;
+use crate::ui::data::use_data;
 use crate::ui::layer_card::LayerCard;
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StackBuilder() -> impl IntoView {
     let state = use_state();
+    let data = use_data();
     // Cards are rebuilt only when the stack's shape changes (count, kinds, order, a wholesale
     // replace); typing into a field changes values, not shape, so focus is never lost.
     let shape = Memo::new(move |_| {
@@ -19,10 +21,10 @@ pub fn StackBuilder() -> impl IntoView {
     });
     let count = Signal::derive(move || shape.with(|(k, _)| k.len()));
     let add = move |ev: leptos::ev::Event| {
-        let asset = state.scenario.with_untracked(|s| s.stake.asset);
-        let kind = event_target_value(&ev).parse::<Kind>().ok();
-        if let Some(layer) = kind.and_then(|k| crate::ui::catalog_glue::template_layer(k, asset)) {
-            state.scenario.update(|s| s.layers.push(layer));
+        if let Ok(kind) = event_target_value(&ev).parse::<Kind>() {
+            let asset = state.scenario.with_untracked(|s| s.stake.asset);
+            let layer = data.template_layer(kind, asset);
+            state.reshape(|s| s.layers.push(layer));
         }
         // Back to the prompt option so the same kind can be added again.
         if let Some(el) = ev
@@ -37,8 +39,13 @@ pub fn StackBuilder() -> impl IntoView {
             <h2 id="stack-title">"Your stack"</h2>
             <p class="hint">"Bottom layer first. Each layer wraps the token of the one before it."</p>
             {move || {
-                let n = shape.with(|(k, _)| k.len());
-                (0..n).map(|i| view! { <LayerCard index=i count=count/> }).collect_view()
+                shape.with(|(kinds, _)| {
+                    kinds
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &kind)| view! { <LayerCard index=i kind=kind count=count/> })
+                        .collect_view()
+                })
             }}
             <div class="field">
                 <label for="add-layer">"Add a layer"</label>

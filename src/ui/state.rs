@@ -1,8 +1,11 @@
 //! The one state at the top of the app. Everything on screen derives from `scenario` through the
-//! engine; inputs write back into it. Fields that fail to parse never reach the scenario: their
-//! messages live in `input_errors`, and the last good report stays on screen, marked stale.
+//! engine; inputs write back into it through the methods here. Fields that fail to parse never
+//! reach the scenario: their messages live in `input_errors`, and the last good report stays on
+//! screen, marked stale.
 
+use crate::catalog::Strategy;
 use crate::engine::{evaluate, Report, Scenario, ScenarioError};
+use crate::share::ViewOptions;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -15,42 +18,75 @@ pub struct AppState {
     pub input_errors: RwSignal<BTreeMap<String, String>>,
     /// The engine's answer for the current scenario.
     pub result: Memo<Result<Report, ScenarioError>>,
-    /// The last report computed from a valid scenario (kept on screen while input is invalid).
-    pub last_good: RwSignal<Option<Report>>,
-    /// Bumped whenever the scenario is replaced wholesale (strategy picked, link opened), so
-    /// fields drop any half-typed text and show the new values.
+    /// The last report computed from a valid scenario (kept on screen while input is invalid),
+    /// derived from `result`: `None` until a scenario has been valid once.
+    pub report: Memo<Option<Report>>,
+    /// Bumped whenever the scenario is replaced wholesale (strategy picked, link opened, data
+    /// file applied, layer moved), so fields drop any half-typed text and show the new values.
     pub generation: RwSignal<u64>,
-    /// Id of the ready-made strategy last loaded ("" once the stack is built by hand).
-    pub strategy: RwSignal<String>,
+    /// The ready-made strategy last loaded (or named by the link).
+    loaded: RwSignal<Option<&'static Strategy>>,
+    /// The strategy the page still shows: the one loaded, while the stack is its stack (any
+    /// hand edit of the layers makes the stack custom). Written into links as `strategy=`.
+    pub strategy: Memo<Option<&'static str>>,
+    /// How the page was opened (embed layout, forced theme), read once from the link.
+    pub view: StoredValue<ViewOptions>,
 }
 
 impl AppState {
-    /// Create the state around an initial scenario.
-    pub fn new(initial: Scenario, strategy: String) -> Self {
+    /// Create the state around an initial scenario, the strategy it came from and the view.
+    pub fn new(
+        initial: Scenario,
+        strategy: Option<&'static Strategy>,
+        view: ViewOptions,
+        data: crate::ui::data::DataState,
+    ) -> Self {
         let scenario = RwSignal::new(initial);
         let result = Memo::new(move |_| scenario.with(evaluate));
-        let last_good = RwSignal::new(None);
-        Effect::new(move |_| {
-            result.with(|r| {
-                if let Ok(report) = r {
-                    last_good.set(Some(report.clone()));
-                }
+        let report = Memo::new(move |previous: Option<&Option<Report>>| {
+            result.with(|r| match r {
+                Ok(report) => Some(report.clone()),
+                Err(_) => previous.cloned().flatten(),
             })
+        });
+        let loaded = RwSignal::new(strategy);
+        let strategy = Memo::new(move |_| {
+            let s = loaded.get()?;
+            let layers = data.strategy_layers(s)?;
+            scenario.with(|sc| sc.layers == layers).then_some(s.id)
         });
         AppState {
             scenario,
             input_errors: RwSignal::new(BTreeMap::new()),
             result,
-            last_good,
+            report,
             generation: RwSignal::new(0),
-            strategy: RwSignal::new(strategy),
+            loaded,
+            strategy,
+            view: StoredValue::new(view),
         }
     }
 
-    /// Replace the whole scenario (strategy or link): clears half-typed field errors.
-    pub fn replace(&self, next: Scenario) {
+    /// Replace the whole scenario (a strategy picked, a preset applied to a layer, a data file
+    /// rebasing untouched values): clears half-typed field errors and tells every field to show
+    /// the new values. `strategy` is the ready-made strategy it came from, if any.
+    pub fn replace(&self, next: Scenario, strategy: Option<&'static Strategy>) {
         self.input_errors.set(BTreeMap::new());
+        self.loaded.set(strategy);
         self.scenario.set(next);
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Change the scenario where the user edited it (the fields keep their text).
+    pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(f);
+    }
+
+    /// Change the stack's shape (move or remove a layer): like [`AppState::edit`], and the
+    /// fields re-read their values, since a field bound to layer 2 now shows another layer.
+    pub fn reshape(&self, f: impl FnOnce(&mut Scenario)) {
+        self.input_errors.set(BTreeMap::new());
+        self.scenario.update(f);
         self.generation.update(|g| *g += 1);
     }
 
@@ -60,6 +96,12 @@ impl AppState {
             Err(e) if e.field() == path => Some(e.problem.clone()),
             _ => None,
         })
+    }
+
+    /// The path of the field the engine rejects, if any.
+    pub fn invalid_path(&self) -> Option<String> {
+        self.result
+            .with(|r| r.as_ref().err().map(|e| e.field().to_string()))
     }
 
     /// Whether what is on screen is not the current input's result.
@@ -81,8 +123,8 @@ impl AppState {
 }
 
 /// The app state from context. Components are only rendered under [`crate::ui::App`], which
-/// provides it; a missing context is a programming error caught by the browser tests.
+/// provides it; without it this fails loudly (the panic panel shows, and the browser tests fail)
+/// instead of building a second, unconnected state.
 pub fn use_state() -> AppState {
-    use_context::<AppState>()
-        .unwrap_or_else(|| AppState::new(crate::engine::example_scenario(), String::new()))
+    expect_context::<AppState>()
 }

@@ -4,8 +4,8 @@
 
 use crate::engine::param::{ParamId, Unit};
 use crate::engine::{
-    DebtAsset, DebtExposure, HealthFactor, Kind, LayerReport, OracleKind, Problem, RiskEvent,
-    RiskKind, StressDetail, StressKind, StressResult, MIN_YT_PRICE,
+    DebtAsset, DebtExposure, HealthFactor, Kind, LayerReport, LeverageOn, OracleKind, Problem,
+    RiskEvent, RiskKind, StressDetail, StressKind, StressResult, MIN_YT_PRICE,
 };
 use crate::ui::format::{days, multiplier, number, percent, signed_percent, usd};
 
@@ -89,6 +89,14 @@ pub fn debt_label(d: DebtAsset) -> &'static str {
     match d {
         DebtAsset::Base => "the base asset",
         DebtAsset::Usd => "USD stablecoin",
+    }
+}
+
+/// Which move a loop's leverage sits on: "on the ETH price", "on the collateral/debt ratio".
+pub fn leverage_on(on: LeverageOn, ticker: &str) -> String {
+    match on {
+        LeverageOn::BasePrice => format!("on the {ticker} price"),
+        LeverageOn::CollateralRatio => "on the collateral/debt ratio".into(),
     }
 }
 
@@ -343,6 +351,85 @@ pub fn stress_note(s: &StressResult, ticker: &str, layers: &[LayerReport]) -> St
             signed_percent(if *old > 0.0 { new / old - 1.0 } else { 0.0 })
         )),
     }
+}
+
+/// A field path in words, with the unit its problems are worded in:
+/// `layers[2].ltv` → ("LTV per loop, layer 3 (weETH)", Fraction).
+pub fn field_name(path: &str, scenario: &crate::engine::Scenario) -> (String, Unit) {
+    use crate::engine::param::{kind_params, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+    if let Some(p) = STAKE_FIELDS.iter().chain(&SETTINGS).find(|p| p.key == path) {
+        return (param_label(p.id).0.to_string(), p.unit);
+    }
+    let Some(rest) = path.strip_prefix("layers[") else {
+        return ("The stack".into(), Unit::Fraction);
+    };
+    let (index, rest) = rest.split_once(']').unwrap_or((rest, ""));
+    let Ok(i) = index.parse::<usize>() else {
+        return ("The stack".into(), Unit::Fraction);
+    };
+    let layer = scenario.layers.get(i);
+    let where_ = match layer {
+        Some(l) if !l.token.is_empty() => format!("layer {} ({})", i + 1, l.token),
+        _ => format!("layer {}", i + 1),
+    };
+    let key = rest.trim_start_matches('.');
+    if let Some(avs) = key.strip_prefix("avs[") {
+        let (j, k) = avs.split_once(']').unwrap_or((avs, ""));
+        let k = k.trim_start_matches('.');
+        let service = j.parse::<usize>().map_or(1, |j| j + 1);
+        return match AVS.iter().find(|p| p.key == k) {
+            Some(p) => (
+                format!("{}, service {service} of {where_}", param_label(p.id).0),
+                p.unit,
+            ),
+            None => (format!("Service {service} of {where_}"), Unit::Fraction),
+        };
+    }
+    if key == "avs" {
+        return (format!("Services of {where_}"), Unit::Fraction);
+    }
+    let label = |id| param_label(id).0;
+    let found = layer
+        .and_then(|l| kind_params(l.kind.kind()).iter().find(|p| p.key == key))
+        .map(|p| (label(p.id), p.unit))
+        .or_else(|| {
+            LAYER
+                .iter()
+                .find(|p| p.key == key)
+                .map(|p| (label(p.id), p.unit))
+        });
+    match (found, key) {
+        (Some((name, unit)), _) => (format!("{name}, {where_}"), unit),
+        (None, "size") => (format!("Loops / target leverage, {where_}"), Unit::Amount),
+        (None, "protocol") => (format!("Protocol, {where_}"), Unit::Fraction),
+        (None, _) => (format!("Token, {where_}"), Unit::Fraction),
+    }
+}
+
+/// A catalog figure's name: "TVL (USD)", "BTC locked", "Native ETH share of TVL"; unknown keys
+/// read as their words ("exchange rate").
+pub fn figure_label(key: &str) -> String {
+    let known = match key {
+        "tvl_usd" => "TVL (USD)",
+        "market_share" => "Share of restaking TVL",
+        "native_eth_share" => "Native ETH share of TVL",
+        "btc_locked" => "BTC locked",
+        "revenue_usd" => "Total revenue (USD)",
+        "volume_usd" => "Cumulative volume (USD)",
+        "apy" => "Average APY",
+        "exit_days" => "Exit time",
+        "exchange_rate" => "Exchange rate",
+        "loops" => "Loop count",
+        other => {
+            return crate::engine::param::layer_key_id(other)
+                .or_else(|| crate::engine::param::avs_key_id(other))
+                .map_or_else(
+                    || other.replace('_', " "),
+                    |id| param_label(id).0.to_string(),
+                )
+        }
+    };
+    known.to_string()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ const caseNamed = (name) => {
 
 async function layerRows(page) {
   return byId(page, 'layer-row').evaluateAll((rows) =>
-    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 6).map((td) => td.textContent.trim())));
+    rows.map((r) => Array.from(r.querySelectorAll('td')).slice(0, 6).map((td) => (td.firstChild?.textContent ?? '').trim())));
 }
 
 /** Assert the page shows exactly the fixture case's figures. */

@@ -1,84 +1,81 @@
-//! The per-layer table: what each layer adds, the exposure it builds and the risk it brings.
+//! The per-layer table: what each layer adds, the leverage it builds and the risk it brings.
 
-use crate::engine::Report;
-use crate::ui::format::{days, percent};
-use crate::ui::results::layer_cells;
+use crate::ui::results::text::LayerRow;
+use crate::ui::state::use_state;
 use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
-/// One row per layer, bottom of the stack first.
+/// One row per layer, bottom of the stack first. Rows are keyed by position; each cell follows
+/// its own text, so an edit updates the cells it changes and nothing else.
 #[component]
-pub fn LayerTable(
-    /// The report to show.
-    #[prop(into)]
-    report: Signal<Option<Report>>,
-) -> impl IntoView {
-    let rows = move || {
-        report
-            .get()
-            .map(|r| {
-                r.layers
-                    .into_iter()
-                    .map(|l| {
-                        let risks = if l.risks.is_empty() {
-                            "—".to_string()
-                        } else {
-                            l.risks
-                                .iter()
-                                .map(|e| {
-                                    let liq = if e.liquidates.is_some() {
-                                        " (liquidation included)"
-                                    } else {
-                                        ""
-                                    };
-                                    format!(
-                                        "{} {}{liq}",
-                                        crate::ui::words::event_label(&l, e),
-                                        percent(e.expected_loss)
-                                    )
-                                })
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        };
-                        let position = (l.loops_in_position > 1).then(|| {
-                            view! {
-                                " "
-                                <span class="flag" title="This loop's lender sees the debt of every loop beneath it on the same collateral: the health shown is the whole position's">
-                                    {format!("{} loops, one position", l.loops_in_position)}
-                                </span>
-                            }
-                        });
-                        let added_class = if l.yield_added.apr < 0.0 { "neg" } else { "" };
-                        let [added, cumulative, leverage, exposure, health, margin] = layer_cells(&l);
-                        let kind = crate::ui::words::kind_label(l.kind);
-                        view! {
-                            <tr data-testid="layer-row">
-                                <th scope="row" class="text">
-                                    {l.token.clone()}
-                                    <span class="layer-kind">{format!("{kind} · {}", l.protocol)}</span>
-                                </th>
-                                <td class=added_class>{added}</td>
-                                <td>{cumulative}</td>
-                                <td>{leverage}</td>
-                                <td>{exposure}</td>
-                                <td>{health}{position}</td>
-                                <td>{margin}</td>
-                                <td>
-                                    {days(l.exit_days)}
-                                    {l.liquidity_mismatch.then(|| view! { " " <span class="flag" title="Trades instantly while the stack beneath needs days to redeem">"mismatch"</span> })}
-                                </td>
-                                <td class="text">{risks}</td>
-                                <td>{percent(l.expected_loss)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
+pub fn LayerTable() -> impl IntoView {
+    let state = use_state();
+    let rows: Memo<Vec<LayerRow>> = Memo::new(move |_| {
+        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| r.layers.iter().map(|l| LayerRow::new(l, ticker)).collect())
+                .unwrap_or_default()
+        })
+    });
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let row = move |i: usize| {
+        let text = move |f: fn(&LayerRow) -> String| {
+            move || rows.with(|r| r.get(i).map(f).unwrap_or_default())
+        };
+        let cell = move |k: usize| {
+            move || {
+                rows.with(|r| {
+                    r.get(i)
+                        .and_then(|row| row.cells.get(k).cloned())
+                        .unwrap_or_default()
+                })
+            }
+        };
+        let flag =
+            move |f: fn(&LayerRow) -> Option<String>| move || rows.with(|r| r.get(i).and_then(f));
+        let added_class = move || {
+            if rows.with(|r| r.get(i).is_some_and(|r| r.takes)) {
+                "neg"
+            } else {
+                ""
+            }
+        };
+        let mismatch = move || rows.with(|r| r.get(i).is_some_and(|r| r.mismatch));
+        view! {
+            <tr data-testid="layer-row">
+                <th scope="row" class="text">
+                    {text(|r| r.token.clone())}
+                    <span class="layer-kind">{text(|r| r.kind.clone())}</span>
+                </th>
+                <td class=added_class>{cell(0)}</td>
+                <td>{cell(1)}</td>
+                <td>
+                    {cell(2)}
+                    {move || flag(|r| r.leverage_on.clone())().map(|t| view! { <span class="layer-kind">{t}</span> })}
+                </td>
+                <td>{cell(3)}</td>
+                <td>
+                    {cell(4)}
+                    {move || flag(|r| r.position.clone())().map(|t| view! {
+                        " "
+                        <span class="flag" title="This loop's lender sees the debt of every loop beneath it on the same collateral: the health shown is the whole position's">{t}</span>
+                    })}
+                </td>
+                <td>{cell(5)}</td>
+                <td>
+                    {text(|r| r.exit.clone())}
+                    {move || mismatch().then(|| view! { " " <span class="flag" title="Trades instantly while the stack beneath needs days to redeem">"mismatch"</span> })}
+                </td>
+                <td class="text">{text(|r| r.risks.clone())}</td>
+                <td>{text(|r| r.expected_loss.clone())}</td>
+            </tr>
+        }
     };
     table_wrap(
         "Per-layer table (scrolls sideways)".into(),
         view! {
-            <table data-testid="layer-table">
+            <table data-testid="layer-table" class="layer-table">
                 <caption class="visually-hidden">"Per-layer yield, leverage and risk"</caption>
                 <thead>
                     <tr>
@@ -88,13 +85,13 @@ pub fn LayerTable(
                         <th scope="col" title="Collateral value / equity: the product of the loops' leverage">"Leverage"</th>
                         <th scope="col" title="Loops × 1/P_YT: what one point of underlying yield does to the equity's APY">"Yield exposure"</th>
                         <th scope="col">"Health"</th>
-                        <th scope="col" title="Largest shock survived without liquidation or total loss">"Margin left"</th>
+                        <th scope="col" title="Largest price drop or depeg survived without liquidation or total loss">"Margin left"</th>
                         <th scope="col">"Exit"</th>
                         <th scope="col">"Risks added (expected loss)"</th>
                         <th scope="col">"Expected loss"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
         },
     )

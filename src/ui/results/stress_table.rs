@@ -1,47 +1,50 @@
 //! The stress-scenario table: post-shock equity, liquidation, and which layer breaks first.
 
-use crate::engine::Report;
-use crate::ui::format::{percent, usd};
+use crate::ui::results::text::StressRow;
+use crate::ui::state::use_state;
 use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
-/// One row per deterministic shock.
+/// One row per deterministic shock; each cell follows its own text.
 #[component]
-pub fn StressTable(
-    /// The report to show.
-    #[prop(into)]
-    report: Signal<Option<Report>>,
-    /// Ticker of the staked asset.
-    #[prop(into)]
-    ticker: Signal<String>,
-) -> impl IntoView {
-    let rows = move || {
-        report.get().map(|r| {
-            let tokens: Vec<String> = r.layers.iter().map(|l| l.token.clone()).collect();
-            let ticker = ticker.get();
-            r.stress
-                .iter()
-                .map(|s| {
-                    let label = crate::ui::words::stress_label(s, &ticker, &r.layers);
-                    let note = crate::ui::words::stress_note(s, &ticker, &r.layers);
-                    let breaks = s
-                        .breaks_first
-                        .and_then(|i| tokens.get(i).map(|t| format!("{t} (layer {})", i + 1)))
-                        .unwrap_or_else(|| "—".into());
-                    let change_class = if s.equity_change < 0.0 { "neg" } else { "" };
-                    view! {
-                        <tr data-testid="stress-row">
-                            <th scope="row" class="text">{label}</th>
-                            <td>{usd(s.equity_after_usd)}</td>
-                            <td class=change_class>{percent(s.equity_change)}</td>
-                            <td>{if s.liquidated { view! { <span class="flag">"liquidated"</span> }.into_any() } else { "no".into_any() }}</td>
-                            <td class="text">{breaks}</td>
-                            <td class="text">{note}</td>
-                        </tr>
-                    }
+pub fn StressTable() -> impl IntoView {
+    let state = use_state();
+    let rows: Memo<Vec<StressRow>> = Memo::new(move |_| {
+        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.stress
+                        .iter()
+                        .map(|s| StressRow::new(s, ticker, &r.layers))
+                        .collect()
                 })
-                .collect_view()
+                .unwrap_or_default()
         })
+    });
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let row = move |i: usize| {
+        let text = move |f: fn(&StressRow) -> String| {
+            move || rows.with(|r| r.get(i).map(f).unwrap_or_default())
+        };
+        let change_class = move || {
+            if rows.with(|r| r.get(i).is_some_and(|r| r.loss)) {
+                "neg"
+            } else {
+                ""
+            }
+        };
+        let liquidated = move || rows.with(|r| r.get(i).is_some_and(|r| r.liquidated));
+        view! {
+            <tr data-testid="stress-row">
+                <th scope="row" class="text">{text(|r| r.label.clone())}</th>
+                <td>{text(|r| r.equity.clone())}</td>
+                <td class=change_class>{text(|r| r.change.clone())}</td>
+                <td>{move || if liquidated() { view! { <span class="flag">"liquidated"</span> }.into_any() } else { "no".into_any() }}</td>
+                <td class="text">{text(|r| r.breaks.clone())}</td>
+                <td class="text">{text(|r| r.note.clone())}</td>
+            </tr>
+        }
     };
     table_wrap(
         "Stress table (scrolls sideways)".into(),
@@ -58,7 +61,7 @@ pub fn StressTable(
                         <th scope="col">"Why"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
             </table>
         },
     )

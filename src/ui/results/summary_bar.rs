@@ -2,44 +2,40 @@
 //! while the user edits layers, with a link down to the full results. Hidden on wide screens
 //! (style/app.css), where the results column is beside the inputs.
 
-use crate::engine::Report;
 use crate::ui::results::headline_values;
+use crate::ui::state::use_state;
 use leptos::prelude::*;
 
 /// The sticky headline bar (phones only).
 #[component]
-pub fn SummaryBar(
-    /// The report to summarise.
-    #[prop(into)]
-    report: Signal<Option<Report>>,
-    /// Asset ticker (for the liquidation text).
-    #[prop(into)]
-    ticker: Signal<String>,
-    /// The results shown are the last good ones, not the current (invalid) input's.
-    #[prop(into)]
-    stale: Signal<bool>,
-) -> impl IntoView {
-    let text = move || {
-        report.get().map(|r| {
-            let values = headline_values(&r.summary, &ticker.get());
-            let get = |id: &str| {
-                values
-                    .iter()
+pub fn SummaryBar() -> impl IntoView {
+    let state = use_state();
+    let values = Memo::new(move |_| {
+        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        state.report.with(|r| {
+            r.as_ref()
+                .map(|r| headline_values(&r.summary, ticker))
+                .unwrap_or_default()
+        })
+    });
+    let get = move |id: &'static str| {
+        move || {
+            values.with(|v| {
+                v.iter()
                     .find(|(k, _)| *k == id)
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default()
-            };
-            view! {
-                <span><b>{get("net-apy")}</b>" net APY"</span>
-                <span><b>{get("leverage")}</b>" leverage"</span>
-                <span>"HF "<b>{get("health-factor")}</b></span>
-                {move || stale.get().then(|| view! { <span class="warn">"last valid result"</span> })}
-            }
-        })
+            })
+        }
     };
     view! {
         <div class="summary-bar" role="region" aria-label="Result summary">
-            <p>{text}</p>
+            <p>
+                <span><b>{get("net-apy")}</b>" net APY"</span>
+                <span><b>{get("leverage")}</b>" leverage"</span>
+                <span>"HF "<b>{get("health-factor")}</b></span>
+                {move || state.is_stale().then(|| view! { <span class="warn">"last valid result"</span> })}
+            </p>
             <a href="#results-title">"Results ↓"</a>
         </div>
     }
