@@ -48,27 +48,27 @@ pub fn LayerTable() -> impl IntoView {
                     {text(|r| r.token.clone())}
                     <span class="layer-kind">{text(|r| r.kind.clone())}</span>
                 </th>
-                <td class=added_class>{cell(0)}</td>
-                <td>{cell(1)}</td>
-                <td>
+                <td class=added_class data-label="Adds (APR)">{cell(0)}</td>
+                <td data-label="Cumulative APY">{cell(1)}</td>
+                <td data-label="Leverage">
                     {cell(2)}
                     {move || flag(|r| r.leverage_on.clone())().map(|t| view! { <span class="layer-kind">{t}</span> })}
                 </td>
-                <td>{cell(3)}</td>
-                <td>
+                <td data-label="Yield exposure">{cell(3)}</td>
+                <td data-label="Health">
                     {cell(4)}
                     {move || flag(|r| r.position.clone())().map(|t| view! {
                         " "
                         <span class="flag" title="This loop's lender sees the debt of every loop beneath it on the same collateral: the health shown is the whole position's">{t}</span>
                     })}
                 </td>
-                <td>{cell(5)}</td>
-                <td>
+                <td data-label="Margin left">{cell(5)}</td>
+                <td data-label="Exit">
                     {text(|r| r.exit.clone())}
                     {move || mismatch().then(|| view! { " " <span class="flag" title="Trades instantly while the stack beneath needs days to redeem">"mismatch"</span> })}
                 </td>
-                <td class="text">{text(|r| r.risks.clone())}</td>
-                <td>{text(|r| r.expected_loss.clone())}</td>
+                <td class="text" data-label="Risks added">{text(|r| r.risks.clone())}</td>
+                <td data-label="Expected loss">{text(|r| r.expected_loss.clone())}</td>
             </tr>
         }
     };
