@@ -37,6 +37,18 @@ pub struct Figure {
     pub note: String,
 }
 
+impl FigureUnit {
+    /// Its name in the data file (`fraction`, `days`, `usd`, `number`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureUnit::Fraction => "fraction",
+            FigureUnit::Days => "days",
+            FigureUnit::Usd => "usd",
+            FigureUnit::Number => "number",
+        }
+    }
+}
+
 impl Figure {
     /// Whether the value is usable: finite and within the sane range of its unit.
     pub fn is_sane(&self) -> bool {

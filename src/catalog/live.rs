@@ -6,10 +6,10 @@
 //! Every entry is checked on its own (finite, TVL ≥ 0, APY in [0, 100] %), so one bad entry
 //! skips one update, not the refresh; what was updated and what was not is listed.
 
+use super::json::{self, Value};
 use super::payload::PayloadError;
 use super::{Catalog, Figure, FigureUnit};
 use crate::engine::apy_to_apr;
-use serde_json::Value;
 
 /// Largest answer read (DefiLlama's full pool list is ~10 MB).
 pub const MAX_LIVE_BYTES: usize = 32 << 20;
@@ -134,7 +134,7 @@ pub fn apply_live(
             max: MAX_LIVE_BYTES,
         });
     }
-    let value: Value = serde_json::from_str(body)
+    let value = json::parse(body)
         .map_err(|e| PayloadError::NotJson(e.to_string().chars().take(160).collect()))?;
     let pools = value
         .get("data")
@@ -191,9 +191,10 @@ pub fn apply_live(
                 as_of: fetched_on.chars().take(32).collect(),
                 assumption: false,
                 note: format!(
-                    "{} {} APY {apy:.2}% converted to APR{}",
+                    "{} {} APY {}% converted to APR{}",
                     m.project,
                     m.symbol,
+                    (apy * 100.0).round() / 100.0,
                     if fee > 0.0 {
                         ", grossed up for the protocol fee"
                     } else {

@@ -6,7 +6,7 @@
 //! |---|---|
 //! | `figure` | one sourced number: value, unit, source, as-of date, assumption flag |
 //! | `product` | a protocol's product (eETH, weETH loop, YT) and the layer it becomes |
-//! | `snapshot` | the compiled-in figures: the seed article's numbers and labelled assumptions |
+//! | `json`, `read` | a small JSON reader and the data file's shape |
 //! | `strategy` | ready-made stacks built from products |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
@@ -15,11 +15,12 @@
 #![warn(clippy::indexing_slicing)]
 
 mod figure;
+pub mod json;
 pub mod live;
 pub mod payload;
 mod product;
+mod read;
 mod rebase;
-mod snapshot;
 mod strategy;
 
 pub use figure::{Figure, FigureUnit};
@@ -48,7 +49,7 @@ pub struct ProtocolInfo {
     pub figures: BTreeMap<String, Figure>,
 }
 
-/// Everything the app knows about protocols: the compiled-in snapshot, the runtime data file, or
+/// Everything the app knows about protocols: the built-in data file, the site's copy of it, or
 /// either of them updated by a live refresh. Built only through [`Catalog::snapshot`] or
 /// [`parse_payload`], both of which leave it valid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,9 +67,20 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The compiled-in catalog (the fallback when the data file cannot be used).
+    /// The built-in catalog: `public/data/protocols.json` as it was built into the app (the one
+    /// source of every figure; the site's copy of that file may be newer). Used until the site's
+    /// data file loads, and when it cannot be used. A file that does not pass [`parse_payload`]
+    /// cannot ship (`tests/catalog.rs`); were it to, this is an empty catalog, not a panic.
     pub fn snapshot() -> Catalog {
-        snapshot::catalog()
+        parse_payload(include_str!("../../public/data/protocols.json")).unwrap_or_else(|_| {
+            Catalog {
+                schema_version: SCHEMA_VERSION,
+                as_of: String::new(),
+                prices: BTreeMap::new(),
+                protocols: Vec::new(),
+                products: Vec::new(),
+            }
+        })
     }
 
     /// A product by id.

@@ -1,6 +1,7 @@
 //! The runtime data file (`public/data/protocols.json`): a [`Catalog`] serialised as JSON with a
 //! schema version. A site owner edits it to update numbers without rebuilding; the app checks it
-//! here and falls back to the compiled-in snapshot on any failure, saying why.
+//! here and falls back to the built-in copy of the same file ([`super::Catalog::snapshot`]) on any
+//! failure, saying why.
 
 use super::strategy::STRATEGIES;
 use super::{Catalog, Figure};
@@ -64,17 +65,17 @@ pub fn parse_payload(text: &str) -> Result<Catalog, PayloadError> {
             max: MAX_PAYLOAD_BYTES,
         });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| PayloadError::NotJson(short(&e.to_string())))?;
+    let value =
+        super::json::parse(text).map_err(|e| PayloadError::NotJson(short(&e.to_string())))?;
     let found = value
         .get("schema_version")
-        .and_then(serde_json::Value::as_u64)
-        .unwrap_or(0);
+        .and_then(super::json::Value::as_f64)
+        .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x < 1e15)
+        .map_or(0, |x| x as u64);
     if found != u64::from(SCHEMA_VERSION) {
         return Err(PayloadError::WrongSchema { found });
     }
-    let catalog: Catalog = serde_json::from_value(value)
-        .map_err(|e| PayloadError::WrongShape(short(&e.to_string())))?;
+    let catalog = super::read::catalog(&value).map_err(|e| PayloadError::WrongShape(short(&e)))?;
     check(&catalog).map_err(PayloadError::Invalid)?;
     Ok(catalog)
 }
@@ -92,8 +93,9 @@ fn check_text(what: &str, text: &str, max: usize) -> Result<(), String> {
 fn check_figure(what: &str, f: &Figure) -> Result<(), String> {
     if !f.is_sane() {
         return Err(format!(
-            "{what}: {} is not a sane {:?} value",
-            f.value, f.unit
+            "{what}: {} is not a sane {} value",
+            f.value,
+            f.unit.name()
         ));
     }
     check_text(&format!("{what}.source"), &f.source, MAX_FIGURE_TEXT)?;

@@ -1,53 +1,144 @@
 //! Number formatting for everything the UI shows: one place, so the same quantity always looks the
 //! same. Total: a non-finite input renders as "—", never "NaN" or "inf".
+//!
+//! The digits come from the browser's `Intl.NumberFormat` in the page (so they follow the
+//! reader's language, and no float formatting is compiled into the wasm) and from [`plain`]
+//! natively, which applies the same rules as V8's `Intl` for English: round half away from zero
+//! on the shortest decimal form of the number, group thousands with commas. The browser tests
+//! compare the page with figures formatted natively, so the two must agree digit for digit.
 
 /// Shown instead of a number that is not finite (never reached with a valid Report).
 pub const MISSING: &str = "—";
 
-/// Group the integer digits of a non-negative decimal string with commas: "1234567.5" → "1,234,567.5".
-fn group_thousands(digits: &str) -> String {
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let mut out = String::with_capacity(digits.len() + int.len() / 3);
-    let n = int.len();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(',');
+/// `x` with between `min` and `max` decimals, thousands grouped, a real minus sign (U+2212), and
+/// no sign on a value that rounds to zero.
+fn digits(x: f64, min: u8, max: u8) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let s = intl::format(x, min, max);
+    #[cfg(not(target_arch = "wasm32"))]
+    let s = plain::format(x, min, max);
+    let zero = !s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    match s.strip_prefix('-') {
+        Some(rest) if zero => rest.to_string(),
+        Some(rest) => format!("−{rest}"),
+        None => s,
+    }
+}
+
+/// `Intl.NumberFormat` formatters, one per (min, max) decimals, created once.
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static CACHE: RefCell<Vec<((u8, u8), js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn formatter(min: u8, max: u8) -> Option<js_sys::Function> {
+        CACHE.with(|c| {
+            if let Some((_, f)) = c.borrow().iter().find(|(k, _)| *k == (min, max)) {
+                return Some(f.clone());
+            }
+            let options = js_sys::Object::new();
+            let set = |k: &str, v: wasm_bindgen::JsValue| {
+                let _ = js_sys::Reflect::set(&options, &k.into(), &v);
+            };
+            set("minimumFractionDigits", f64::from(min).into());
+            set("maximumFractionDigits", f64::from(max).into());
+            let locales = js_sys::Array::of1(&"en-US".into());
+            let nf = js_sys::Intl::NumberFormat::new(&locales, &options);
+            let f = nf.format();
+            c.borrow_mut().push(((min, max), f.clone()));
+            Some(f)
+        })
+    }
+
+    /// `x` formatted by the browser.
+    pub fn format(x: f64, min: u8, max: u8) -> String {
+        formatter(min, max)
+            .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &x.into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+}
+
+/// The native formatter: the same digits as V8's `Intl.NumberFormat("en-US")`.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod plain {
+    /// `x` with between `min` and `max` decimals and grouped thousands (ASCII minus).
+    ///
+    /// V8 rounds the number's shortest decimal form (its `toString` digits) half away from zero:
+    /// 1.005 → "1.01", 0.125 → "0.13" with two decimals (Rust's own `{:.2}` would say "1.00" and
+    /// "0.12"). This does the same on Rust's shortest form, which has the same digits.
+    pub fn format(x: f64, min: u8, max: u8) -> String {
+        let shortest = format!("{}", x.abs());
+        let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+        let max = usize::from(max);
+        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+        let int_len = int.len();
+        // Keep int_len + max digits; round half away from zero on the next one.
+        let keep = int_len + max;
+        let round_up = frac.len() > max && digits.get(keep).is_some_and(|d| *d >= 5);
+        digits.truncate(keep);
+        digits.resize(keep, 0);
+        let mut int_len = int_len;
+        if round_up {
+            let mut i = digits.len();
+            loop {
+                if i == 0 {
+                    digits.insert(0, 1);
+                    int_len += 1;
+                    break;
+                }
+                i -= 1;
+                match digits.get_mut(i) {
+                    Some(d) if *d == 9 => *d = 0,
+                    Some(d) => {
+                        *d += 1;
+                        break;
+                    }
+                    None => break,
+                }
+            }
         }
-        out.push(ch);
+        let (int_part, mut frac_part) = digits.split_at(int_len);
+        while frac_part.len() > usize::from(min) && frac_part.last() == Some(&0) {
+            frac_part = frac_part.split_last().map_or(frac_part, |(_, rest)| rest);
+        }
+        let mut out = String::new();
+        if x.is_sign_negative() {
+            out.push('-');
+        }
+        let int_text: String = int_part.iter().map(|d| char::from(b'0' + d)).collect();
+        let int_text = int_text.trim_start_matches('0');
+        let int_text = if int_text.is_empty() { "0" } else { int_text };
+        let n = int_text.len();
+        for (i, ch) in int_text.chars().enumerate() {
+            if i > 0 && (n - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if !frac_part.is_empty() {
+            out.push('.');
+            out.extend(frac_part.iter().map(|d| char::from(b'0' + d)));
+        }
+        out
     }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 /// A number with thousands separators and at most `decimals` decimals, trailing zeros trimmed:
 /// `number(1234.5, 2)` → "1,234.5".
-pub fn number(x: f64, decimals: usize) -> String {
-    with_decimals(x, decimals, true)
-}
-
-/// Thousands separators and exactly `decimals` decimals (or at most, when `trim`), real minus sign.
-fn with_decimals(x: f64, decimals: usize, trim: bool) -> String {
+pub fn number(x: f64, decimals: u8) -> String {
     if !x.is_finite() {
         return MISSING.to_string();
     }
-    let s = format!("{:.*}", decimals, x.abs());
-    let s = if trim && s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let sign = if x < 0.0 && s.chars().any(|c| c != '0' && c != '.') {
-        "−"
-    } else {
-        ""
-    };
-    format!("{sign}{}", group_thousands(&s))
+    digits(x, 0, decimals)
+}
+
+/// Exactly `decimals` decimals, thousands grouped, real minus sign.
+fn fixed(x: f64, decimals: u8) -> String {
+    digits(x, decimals, decimals)
 }
 
 /// A fraction as a percentage with a fixed precision per size (so a column of them lines up and
@@ -76,7 +167,7 @@ pub fn percent(fraction: f64) -> String {
             "< 0.001%".into()
         };
     };
-    format!("{}%", with_decimals(pct, decimals, false))
+    format!("{}%", fixed(pct, decimals))
 }
 
 /// A signed percentage for "adds / takes": "+1.20%", "−0.35%".
@@ -144,7 +235,27 @@ pub fn input_value(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let rounded: f64 = format!("{x:.10e}").parse().unwrap_or(x);
+    if x == 0.0 {
+        return "0".into();
+    }
+    // Scale so 10 significant digits sit left of the point, round, scale back (10^k is exact
+    // for |k| ≤ 22, beyond which there is no noise worth removing).
+    let k = 9 - x.abs().log10().floor() as i32;
+    let rounded = if (-22..=22).contains(&k) {
+        let p = 10f64.powi(k.abs());
+        let r = if k >= 0 {
+            (x * p).round() / p
+        } else {
+            (x / p).round() * p
+        };
+        if r.is_finite() {
+            r
+        } else {
+            x
+        }
+    } else {
+        x
+    };
     format!("{rounded}")
 }
 
@@ -190,6 +301,10 @@ mod tests {
             (-1234.0, 0, "−1,234"),
             (-0.0001, 2, "0"),
             (999.999, 2, "1,000"),
+            // Ties round half away from zero on the shortest digits, as V8's Intl does.
+            (1.005, 2, "1.01"),
+            (0.125, 2, "0.13"),
+            (-2.5, 0, "−3"),
         ];
         for (x, d, want) in cases {
             assert_eq!(number(x, d), want, "number({x}, {d})");

@@ -68,11 +68,20 @@ impl Linear {
 
 /// A coordinate as SVG text: one decimal, "0" for anything non-finite.
 pub fn coord(v: f64) -> String {
-    if v.is_finite() {
-        let s = format!("{v:.1}");
-        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    // Tenths as a whole number, written without float formatting (a chart has hundreds).
+    if !v.is_finite() {
+        return "0".into();
+    }
+    let tenths = (v * 10.0).round().clamp(-1e15, 1e15) as i64;
+    let (sign, a) = if tenths < 0 {
+        ("-", -tenths)
     } else {
-        "0".into()
+        ("", tenths)
+    };
+    if a % 10 == 0 {
+        format!("{sign}{}", a / 10)
+    } else {
+        format!("{sign}{}.{}", a / 10, a % 10)
     }
 }
 

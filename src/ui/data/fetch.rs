@@ -1,11 +1,13 @@
-//! Fetching text with a timeout (gloo-net + `AbortController`), and the configurable URLs.
+//! Fetching text with a timeout (`fetch` + `AbortController`, through web-sys), and the
+//! configurable URLs.
 //! Site owners (and the browser tests) set them with `<meta>` tags in `index.html`:
 //! `restack-data-url`, `restack-live-url`, `restack-data-timeout-ms`, `restack-live-timeout-ms`.
 
 use crate::catalog::{live::MAX_LIVE_BYTES, MAX_PAYLOAD_BYTES};
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The `content` of `<meta name=...>`, if present and non-empty.
 fn meta(name: &str) -> Option<String> {
@@ -42,8 +44,18 @@ pub fn now_iso() -> String {
     format!("{date} {time} UTC")
 }
 
+/// A fetch that failed, in words.
+fn failed(e: &wasm_bindgen::JsValue) -> String {
+    let text = js_sys::Error::from(e.clone()).message().as_string();
+    format!(
+        "the request failed ({})",
+        short(&text.unwrap_or_else(|| "network error".into()))
+    )
+}
+
 /// GET `url` as text, aborted after `timeout_ms`. Errors are short sentences for the UI.
 pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
     let controller = web_sys::AbortController::new()
         .map_err(|_| "this browser cannot time out requests".to_string())?;
     let signal = controller.signal();
@@ -52,37 +64,53 @@ pub async fn get_text(url: &str, timeout_ms: u32) -> Result<String, String> {
         Duration::from_millis(u64::from(timeout_ms)),
     )
     .ok();
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await;
-    let outcome = match response {
-        Err(_) if signal.aborted() => Err(format!(
-            "no answer within {:.1} s",
-            f64::from(timeout_ms) / 1000.0
-        )),
-        Err(e) => Err(format!("the request failed ({})", short(&e.to_string()))),
-        Ok(r) if !r.ok() => Err(format!("the server answered HTTP {}", r.status())),
-        Ok(r) => {
-            let declared = r
-                .headers()
-                .get("content-length")
-                .and_then(|v| v.parse::<usize>().ok())
-                .unwrap_or(0);
-            if declared > MAX_LIVE_BYTES.max(MAX_PAYLOAD_BYTES) {
-                Err(format!("the answer is {declared} bytes, too large to read"))
-            } else {
-                match r.text().await {
-                    Err(_) if signal.aborted() => Err(format!(
-                        "no answer within {:.1} s",
-                        f64::from(timeout_ms) / 1000.0
-                    )),
-                    Err(e) => Err(format!(
-                        "the answer could not be read ({})",
-                        short(&e.to_string())
-                    )),
-                    Ok(t) => Ok(t),
-                }
-            }
-        }
+    let timed_out = || {
+        let tenths = (timeout_ms + 50) / 100;
+        format!("no answer within {}.{} s", tenths / 10, tenths % 10)
     };
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
+    let outcome = async {
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|e| {
+                if signal.aborted() {
+                    timed_out()
+                } else {
+                    failed(&e)
+                }
+            })?;
+        let r: web_sys::Response = response.dyn_into().map_err(|_| "not an HTTP answer")?;
+        if !r.ok() {
+            return Err(format!("the server answered HTTP {}", r.status()));
+        }
+        let declared = r
+            .headers()
+            .get("content-length")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        if declared > MAX_LIVE_BYTES.max(MAX_PAYLOAD_BYTES) {
+            return Err(format!("the answer is {declared} bytes, too large to read"));
+        }
+        let text = r.text().map_err(|e| failed(&e))?;
+        JsFuture::from(text)
+            .await
+            .map_err(|e| {
+                if signal.aborted() {
+                    timed_out()
+                } else {
+                    format!(
+                        "the answer could not be read ({})",
+                        short(&format!("{e:?}"))
+                    )
+                }
+            })?
+            .as_string()
+            .ok_or_else(|| "the answer is not text".to_string())
+    }
+    .await;
     if let Some(t) = timer {
         t.clear();
     }
