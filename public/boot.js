@@ -12,8 +12,13 @@ const showFatal = (detail) => {
 };
 window.restackFatal = showFatal;
 
-import('./restack.js')
-  .then((m) => m.default({ module_or_path: new URL('restack_bg.wasm', import.meta.url) }))
+// An embed (`embed`, `embed=1`, `embed=true`, as the link decoder reads it) loads the smaller
+// build that holds the embed alone; every other page loads the full calculator.
+const embedFlag = new URLSearchParams(location.search).get('embed');
+const app = embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'restack-embed' : 'restack';
+
+import(`./${app}.js`)
+  .then((m) => m.default({ module_or_path: new URL(`${app}_bg.wasm`, import.meta.url) }))
   .catch((err) => {
     console.warn('Restack failed to start:', err);
     showFatal('The calculator failed to load: ' + (err && err.message ? err.message : err));

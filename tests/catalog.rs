@@ -96,7 +96,7 @@ fn shipped_file() -> String {
 
 #[test]
 fn every_product_evaluates_alone() {
-    let cat = Catalog::snapshot();
+    let cat = Catalog::shipped();
     for p in &cat.products {
         let layer = p.to_layer().unwrap_or_else(|e| panic!("{e}"));
         let scenario = Scenario {
@@ -117,7 +117,7 @@ fn every_product_evaluates_alone() {
 
 #[test]
 fn every_strategy_evaluates_with_sane_figures() {
-    let cat = Catalog::snapshot();
+    let cat = Catalog::shipped();
     for s in &STRATEGIES {
         let scenario = s.scenario(&cat).unwrap_or_else(|e| panic!("{}: {e}", s.id));
         assert_eq!(scenario.stake.asset, s.asset);
@@ -139,7 +139,7 @@ fn every_strategy_evaluates_with_sane_figures() {
 
 #[test]
 fn seed_figures_are_carried_with_source_and_date() {
-    let cat = Catalog::snapshot();
+    let cat = Catalog::shipped();
     let jito = cat
         .product("jito-jitosol")
         .unwrap_or_else(|| panic!("jito"));
@@ -176,7 +176,7 @@ fn the_data_file_is_valid_and_is_the_built_in_catalog() {
     // The one source of every figure: public/data/protocols.json, built into the app as the
     // fallback and shipped beside it. It must pass the same checks as any site's copy.
     let parsed = parse_payload(&shipped_file()).unwrap_or_else(|e| panic!("{DATA_FILE}: {e}"));
-    assert_eq!(parsed, Catalog::snapshot());
+    assert_eq!(parsed, Catalog::shipped());
     assert!(!parsed.products.is_empty());
     // The serde shape (read by tools) and the app's reader agree on the file.
     let via_serde: Catalog =
@@ -253,7 +253,7 @@ fn malformed_data_files_are_rejected_with_their_reason() {
 
 #[test]
 fn live_answer_updates_mapped_presets_and_lists_the_rest() {
-    let cat = Catalog::snapshot();
+    let cat = Catalog::shipped();
     let out = apply_live(&cat, &fixture("live-good.json"), "2026-11-24 10:00 UTC")
         .unwrap_or_else(|e| panic!("{e}"));
     let jito = out
@@ -292,7 +292,7 @@ fn live_answer_updates_mapped_presets_and_lists_the_rest() {
 
 #[test]
 fn bad_live_answers_change_nothing() {
-    let cat = Catalog::snapshot();
+    let cat = Catalog::shipped();
     for body in ["", "nope", "{\"status\":\"error\"}", "{\"data\":{}}", "[1]"] {
         assert!(apply_live(&cat, body, "now").is_err(), "{body:?}");
     }
@@ -303,7 +303,7 @@ fn bad_live_answers_change_nothing() {
 
 #[test]
 fn rebase_moves_untouched_presets_only() {
-    let old = Catalog::snapshot();
+    let old = Catalog::shipped();
     let out = apply_live(&old, &fixture("live-good.json"), "2026-11-24")
         .unwrap_or_else(|e| panic!("{e}"));
     let s = Strategy::find("eth-etherfi-yt")
@@ -330,7 +330,7 @@ proptest! {
     #[test]
     fn parsing_arbitrary_text_never_panics(text in ".{0,400}") {
         let _ = parse_payload(&text);
-        let _ = apply_live(&Catalog::snapshot(), &text, "now");
+        let _ = apply_live(&Catalog::shipped(), &text, "now");
     }
 
     #[test]
@@ -363,7 +363,7 @@ fn the_readme_example_is_the_page_the_app_opens() {
         .first()
         .unwrap_or_else(|| panic!("a default strategy"));
     let scenario = default
-        .scenario(&Catalog::snapshot())
+        .scenario(&Catalog::shipped())
         .unwrap_or_else(|e| panic!("{e}"));
     let link = restack::share::encode(
         &scenario,
@@ -371,6 +371,11 @@ fn the_readme_example_is_the_page_the_app_opens() {
             strategy: Some(default.id.to_string()),
             ..Default::default()
         },
+    );
+    assert_eq!(
+        restack::catalog::DEFAULT_LINK,
+        link,
+        "update catalog::DEFAULT_LINK (and the README example) to the shipped figures"
     );
     let readme = include_str!("../src/share/README-format.md");
     let block: String = readme

@@ -27,7 +27,7 @@ fn figures(s: &Scenario) -> (Value, Value) {
 
 fn strategy(id: &str) -> Scenario {
     Strategy::find(id)
-        .and_then(|s| s.scenario(&Catalog::snapshot()).ok())
+        .and_then(|s| s.scenario(&Catalog::shipped()).ok())
         .unwrap_or_else(|| panic!("strategy {id}"))
 }
 

@@ -27,7 +27,7 @@ pub use figure::{Figure, FigureUnit};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
 pub use product::{AvsPreset, Product, ProductError};
 pub use rebase::rebase_scenario;
-pub use strategy::{Strategy, STRATEGIES};
+pub use strategy::{Strategy, DEFAULT_LINK, STRATEGIES};
 
 use crate::engine::{Asset, Kind, Layer};
 use serde::{Deserialize, Serialize};
@@ -67,20 +67,32 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The built-in catalog: `public/data/protocols.json` as it was built into the app (the one
-    /// source of every figure; the site's copy of that file may be newer). Used until the site's
-    /// data file loads, and when it cannot be used. A file that does not pass [`parse_payload`]
-    /// cannot ship (`tests/catalog.rs`); were it to, this is an empty catalog, not a panic.
-    pub fn snapshot() -> Catalog {
-        parse_payload(include_str!("../../public/data/protocols.json")).unwrap_or_else(|_| {
-            Catalog {
-                schema_version: SCHEMA_VERSION,
-                as_of: String::new(),
-                prices: BTreeMap::new(),
-                protocols: Vec::new(),
-                products: Vec::new(),
-            }
-        })
+    /// No figures at all: what the page holds until the data file arrives, and keeps if neither
+    /// the site's file nor its pristine copy can be used (links still evaluate; presets and
+    /// sources are then unavailable).
+    pub fn empty() -> Catalog {
+        Catalog {
+            schema_version: SCHEMA_VERSION,
+            as_of: String::new(),
+            prices: BTreeMap::new(),
+            protocols: Vec::new(),
+            products: Vec::new(),
+        }
+    }
+
+    /// The shipped catalog, `public/data/protocols.json`: the one source of every figure.
+    /// Native only (tests and tools read it here); the page fetches the same file, so the
+    /// browser build carries no copy of it. A file that does not pass [`parse_payload`] cannot
+    /// ship (`tests/catalog.rs`).
+    #[cfg(any(test, not(target_arch = "wasm32")))]
+    pub fn shipped() -> Catalog {
+        parse_payload(include_str!("../../public/data/protocols.json"))
+            .unwrap_or_else(|_| Self::empty())
+    }
+
+    /// Whether it holds no products (nothing loaded yet, or nothing usable).
+    pub fn is_empty(&self) -> bool {
+        self.products.is_empty()
     }
 
     /// A product by id.

@@ -1,5 +1,6 @@
-//! The top-level component: reads the link once, owns the state, lays out the page (full or
-//! embed).
+//! The top-level components: each reads the link once, owns the state and lays out the page.
+//! [`App`] is the full calculator (it also lays out an embed when opened with `embed`);
+//! [`EmbedApp`] is the embed alone, the light build a blog post loads (`src/bin/embed.rs`).
 
 use crate::ui::charts::{MarginLadder, ProjectionChart, RiskStack, YieldWaterfall};
 use crate::ui::data::DataState;
@@ -15,9 +16,9 @@ use crate::ui::state::AppState;
 use crate::ui::{browser, embed_resize, link};
 use leptos::prelude::*;
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
+/// What both layouts set up: the data, the state from the link, URL sync, the first-result mark,
+/// the embed's height reports. Returns the link's notices (shown once).
+fn open() -> (DataState, AppState, Option<AnyView>) {
     let data = DataState::new();
     provide_context(data);
     let opened = link::read_location(&data);
@@ -37,50 +38,75 @@ pub fn App() -> impl IntoView {
                 {opened.notices.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
         }
+        .into_any()
     });
-    let stale = move || state.is_stale();
+    (data, state, notices)
+}
 
-    if embed {
-        let title = move || {
-            let strategy = state
-                .strategy
-                .get()
-                .and_then(crate::catalog::Strategy::find);
-            match strategy {
-                Some(s) => format!("Restack · {}", s.name),
-                None => state.scenario.with(|s| {
-                    let tokens: Vec<&str> = s.layers.iter().map(|l| l.token.as_str()).collect();
-                    format!(
-                        "Restack · {} → {}",
-                        s.stake.asset.ticker(),
-                        tokens.join(" → ")
-                    )
-                }),
-            }
-        };
-        return view! {
-            <main class="embed-main" data-testid="calculator">
-                <div class="embed-bar">
-                    <h1>{title}</h1>
-                    <span class="toolbar">
-                        <a href=move || link::full_calculator_href(state) target="_blank" rel="noopener" data-testid="open-full">"Open full calculator ↗"</a>
-                        <a href="methodology.html" target="_blank" rel="noopener" data-testid="methodology-link">"How this is calculated ↗"</a>
-                    </span>
-                </div>
-                {notices}
-                <div class="embed-inputs fields">
-                    <StakeFields/>
-                </div>
-                <div class="results" class:stale=stale>
-                    <ResultNote/>
-                    <Headline/>
-                    <LayerTable/>
-                    <YieldWaterfall/>
-                </div>
-            </main>
+/// The embed layout: the strategy's title, the reader's stake, the headline, the per-layer table
+/// and the yield chart, with links to the full calculator and the methodology.
+#[component]
+fn EmbedView(
+    /// The link's notices.
+    notices: Option<AnyView>,
+) -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    let stale = move || state.is_stale();
+    let title = move || {
+        let strategy = state
+            .strategy
+            .get()
+            .and_then(crate::catalog::Strategy::find);
+        match strategy {
+            Some(s) => format!("Restack · {}", s.name),
+            None => state.scenario.with(|s| {
+                let tokens: Vec<&str> = s.layers.iter().map(|l| l.token.as_str()).collect();
+                format!(
+                    "Restack · {} → {}",
+                    s.stake.asset.ticker(),
+                    tokens.join(" → ")
+                )
+            }),
         }
-        .into_any();
+    };
+    view! {
+        <main class="embed-main" data-testid="calculator">
+            <div class="embed-bar">
+                <h1>{title}</h1>
+                <span class="toolbar">
+                    <a href=move || link::full_calculator_href(state) target="_blank" rel="noopener" data-testid="open-full">"Open full calculator ↗"</a>
+                    <a href="methodology.html" target="_blank" rel="noopener" data-testid="methodology-link">"How this is calculated ↗"</a>
+                </span>
+            </div>
+            {notices}
+            <div class="embed-inputs fields">
+                <StakeFields/>
+            </div>
+            <div class="results" class:stale=stale>
+                <ResultNote/>
+                <Headline/>
+                <LayerTable/>
+                <YieldWaterfall/>
+            </div>
+        </main>
     }
+}
+
+/// The embed alone: what a blog post's iframe loads (a smaller build than the full page).
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let (_, _, notices) = open();
+    view! { <EmbedView notices=notices/> }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let (data, state, notices) = open();
+    if state.view.with_value(|v| v.embed) {
+        return view! { <EmbedView notices=notices/> }.into_any();
+    }
+    let stale = move || state.is_stale();
 
     view! {
         <header class="site-header">

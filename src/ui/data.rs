@@ -1,7 +1,9 @@
-//! The catalog as the UI sees it: the figures in use (the compiled-in snapshot, the site's data
-//! file, or either refreshed with live yields) in one signal, the status of the data file and of
-//! the live refresh in another, and the lookups the components need (strategies, presets,
-//! provenance). All checking is in [`crate::catalog`]; this module only moves text in and out.
+//! The catalog as the UI sees it: the figures in use (the site's data file, else the pristine
+//! copy shipped beside it, either refreshed with live yields) in one signal, the status of the
+//! files and of the live refresh in another, and the lookups the components need (strategies,
+//! presets, provenance). The page carries no copy of the catalog: until the file arrives it shows
+//! the default strategy from its link ([`crate::catalog::DEFAULT_LINK`]). All checking is in
+//! [`crate::catalog`]; this module only moves text in and out.
 
 use crate::catalog::{live, parse_payload, rebase_scenario, Catalog, Figure, Strategy};
 use crate::engine::{Asset, Kind, Layer, Scenario};
@@ -14,12 +16,15 @@ mod fetch;
 /// What became of the site's data file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileStatus {
-    /// Request in flight; the snapshot is in use meanwhile.
+    /// Request in flight.
     Loading,
     /// In use.
     Used,
-    /// Not used, and why; the snapshot is in use.
-    NotUsed(String),
+    /// Not used, and why; the shipped copy of the figures is in use.
+    Fallback(String),
+    /// Neither the site's file nor the shipped copy could be used, and why: links still
+    /// evaluate, presets and sources are unavailable.
+    Unavailable(String),
 }
 
 /// State of the user-triggered live refresh.
@@ -72,10 +77,10 @@ fn provenance_of(f: &Figure) -> Provenance {
 }
 
 impl DataState {
-    /// The compiled-in snapshot, until the data file answers.
+    /// No figures until the data file answers.
     pub fn new() -> DataState {
         DataState {
-            catalog: RwSignal::new(Catalog::snapshot()),
+            catalog: RwSignal::new(Catalog::empty()),
             status: RwSignal::new(DataStatus {
                 file: FileStatus::Loading,
                 live: LiveStatus::Idle,
@@ -150,20 +155,56 @@ impl DataState {
             .unwrap_or_else(|| Layer::template(kind, String::new(), kind.code().into()))
     }
 
-    /// "2026-01 (built-in snapshot)" for the footer.
+    /// "2026-01 (data file)" for the footer.
     pub fn as_of_label(&self) -> String {
         let as_of = self.catalog.with(|c| c.as_of.clone());
-        let what = self.status.with(|s| match (&s.live_applied_at, &s.file) {
-            (Some(_), _) => "live yields applied",
-            (None, FileStatus::Used) => "data file",
-            (None, _) => "built-in snapshot",
-        });
-        format!("{as_of} ({what})")
+        self.status.with(|s| match (&s.live_applied_at, &s.file) {
+            (Some(_), _) => format!("{as_of} (live yields applied)"),
+            (None, FileStatus::Used) => format!("{as_of} (data file)"),
+            (None, FileStatus::Fallback(_)) => format!("{as_of} (shipped figures)"),
+            (None, FileStatus::Loading) => "… (loading the figures)".into(),
+            (None, FileStatus::Unavailable(_)) => "— (no figures available)".into(),
+        })
     }
 
-    /// Put `next` in use. The scenario moves to its figures (values the user has not changed)
-    /// when `rebase` — not for a scenario opened from a link, which reproduces what it says.
+    /// Put `next` in use. A default page the user has not changed yet moves to its figures
+    /// (the first strategy built from them); otherwise, with `rebase`, the scenario's values that
+    /// still equal the old figures move to the new ones. A scenario opened from a link is never
+    /// moved: it reproduces what the link says.
     fn apply(&self, state: AppState, next: Catalog, rebase: bool) {
+        let untouched_default = rebase
+            && self.catalog.with_untracked(Catalog::is_empty)
+            && state
+                .scenario
+                .with_untracked(|s| *s == crate::ui::link::default_scenario());
+        if untouched_default {
+            let wanted = state
+                .loaded_strategy()
+                .or(crate::catalog::STRATEGIES.first());
+            let scenario = wanted.and_then(|s| s.scenario(&next).ok());
+            self.catalog.set(next);
+            if let Some(sc) = scenario {
+                state.replace(sc, wanted);
+            }
+            return;
+        }
+        // A link that gave only the stake gets its asset's first stack once there are figures.
+        let empty_stack = state.scenario.with_untracked(|s| s.layers.is_empty());
+        if empty_stack {
+            let asset = state.scenario.with_untracked(|s| s.stake.asset);
+            let first = Strategy::first_for(asset);
+            if let Some(layers) = first.and_then(|s| s.scenario(&next).ok()).map(|s| s.layers) {
+                self.catalog.set(next);
+                state.replace(
+                    state.scenario.with_untracked(|s| Scenario {
+                        layers,
+                        ..s.clone()
+                    }),
+                    first,
+                );
+                return;
+            }
+        }
         if rebase {
             let moved = self.catalog.with_untracked(|old| {
                 state
@@ -181,21 +222,31 @@ impl DataState {
         self.catalog.set(next);
     }
 
-    /// Fetch the site's data file and put it in use if it is valid.
+    /// Fetch and check one data file.
+    async fn fetch_catalog(url: &str) -> Result<Catalog, String> {
+        fetch::get_text(url, fetch::timeout_ms("restack-data-timeout-ms", 8_000))
+            .await
+            .and_then(|body| parse_payload(&body).map_err(|e| e.to_string()))
+    }
+
+    /// Fetch the site's data file and put it in use if it is valid; else the pristine copy
+    /// shipped beside it (`data/defaults.json`, never edited by the site).
     pub fn load_file(self, state: AppState, from_link: bool) {
         leptos::task::spawn_local(async move {
-            let outcome = fetch::get_text(
-                &fetch::data_url(),
-                fetch::timeout_ms("restack-data-timeout-ms", 8_000),
-            )
-            .await
-            .and_then(|body| parse_payload(&body).map_err(|e| e.to_string()));
-            let file = match outcome {
+            let file = match Self::fetch_catalog(&fetch::data_url()).await {
                 Ok(catalog) => {
                     self.apply(state, catalog, !from_link);
                     FileStatus::Used
                 }
-                Err(why) => FileStatus::NotUsed(why),
+                Err(why) => match Self::fetch_catalog(&fetch::fallback_url()).await {
+                    Ok(catalog) => {
+                        self.apply(state, catalog, !from_link);
+                        FileStatus::Fallback(why)
+                    }
+                    Err(also) => FileStatus::Unavailable(format!(
+                        "{why}; the shipped copy could not be used either ({also})"
+                    )),
+                },
             };
             self.status.update(|s| s.file = file);
         });

@@ -35,6 +35,14 @@ pub fn location_query() -> String {
         .unwrap_or_default()
 }
 
+/// The page without a link: the first strategy's link, compiled in
+/// ([`crate::catalog::DEFAULT_LINK`]), so it shows before the data file arrives.
+pub fn default_scenario() -> Scenario {
+    share::decode(crate::catalog::DEFAULT_LINK)
+        .scenario
+        .unwrap_or_else(crate::engine::example_scenario)
+}
+
 /// Decode the current location. Total: any link opens a working page.
 pub fn read_location(data: &DataState) -> Opened {
     let decoded = share::decode(&location_query());
@@ -47,15 +55,15 @@ pub fn read_location(data: &DataState) -> Opened {
             // that stake in the asset's first ready-made stack rather than an empty one.
             let mut strategy = hinted;
             if scenario.layers.is_empty() {
+                // Filled in when the figures arrive (`DataState::apply`).
                 let asset = scenario.stake.asset;
-                let first = Strategy::first_for(asset);
-                if let Some(layers) = first.and_then(|s| data.strategy_layers(s)) {
+                notices.push(format!(
+                    "the link has no layers (l=…): showing the first ready-made {} stack",
+                    asset.ticker()
+                ));
+                strategy = Strategy::first_for(asset);
+                if let Some(layers) = strategy.and_then(|s| data.strategy_layers(s)) {
                     scenario.layers = layers;
-                    notices.push(format!(
-                        "the link has no layers (l=…): showing the first ready-made {} stack",
-                        asset.ticker()
-                    ));
-                    strategy = first;
                 }
             }
             Opened {
@@ -67,11 +75,15 @@ pub fn read_location(data: &DataState) -> Opened {
             }
         }
         None => {
-            let strategy = hinted.or(STRATEGIES.first());
+            // A strategy hint alone opens that strategy once the figures arrive (see
+            // `DataState::apply`); until then, and without a hint, the default page.
+            let strategy = hinted
+                .filter(|s| data.strategy_scenario(s).is_some())
+                .or(STRATEGIES.first());
             Opened {
                 scenario: strategy
                     .and_then(|s| data.strategy_scenario(s))
-                    .unwrap_or_else(crate::engine::example_scenario),
+                    .unwrap_or_else(default_scenario),
                 strategy,
                 view,
                 notices,

@@ -33,10 +33,24 @@ mod state;
 mod table_wrap;
 pub mod words;
 
-pub use app::App;
+pub use app::{App, EmbedApp};
 
-/// Install the panic hook and mount the app into `#app` (which reads the link once).
+/// Install the panic hook and mount the full calculator into `#app` (it reads the link once).
 pub fn start() {
+    mount(App);
+}
+
+/// Install the panic hook and mount the embed alone into `#app`: the light build that a page
+/// opened with `embed` loads (`public/boot.js` picks it).
+pub fn start_embed() {
+    mount(EmbedApp);
+}
+
+fn mount<F, V>(app: F)
+where
+    F: FnOnce() -> V + 'static,
+    V: leptos::IntoView,
+{
     panic::install();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -49,7 +63,7 @@ pub fn start() {
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    let handle = leptos::mount::mount_to(root, App);
+    let handle = leptos::mount::mount_to(root, app);
     // Keep the app mounted for the page's lifetime (dropping the handle unmounts it).
     std::mem::forget(handle);
 }

@@ -107,19 +107,25 @@ pub fn Sources() -> impl IntoView {
     let source_line = move || {
         let as_of = data.catalog.with(|c| c.as_of.clone());
         match file.get() {
-            FileStatus::Loading => format!(
-                "Loading the site's data file; using the built-in snapshot (as of {as_of}) meanwhile."
-            ),
+            FileStatus::Loading => "Loading the site's data file…".to_string(),
             FileStatus::Used => format!("Figures from the site's data file (as of {as_of})."),
-            FileStatus::NotUsed(_) => {
-                format!("Figures from the built-in snapshot (as of {as_of}).")
+            FileStatus::Fallback(_) => {
+                format!("Figures shipped with Restack (as of {as_of}).")
+            }
+            FileStatus::Unavailable(_) => {
+                "No figures available: links still compute; presets and sources are missing.".into()
             }
         }
     };
     let notice = move || match file.get() {
-        FileStatus::NotUsed(why) => Some(view! {
+        FileStatus::Fallback(why) => Some(view! {
             <p class="warn" data-testid="data-notice" role="status">
-                {format!("The site's data file was not used: {why}. The built-in snapshot is in use.")}
+                {format!("The site's data file was not used: {why}. The figures shipped with Restack are in use.")}
+            </p>
+        }),
+        FileStatus::Unavailable(why) => Some(view! {
+            <p class="warn" data-testid="data-notice" role="status">
+                {format!("The site's data file was not used: {why}.")}
             </p>
         }),
         _ => None,

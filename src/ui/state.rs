@@ -52,8 +52,11 @@ impl AppState {
         let loaded = RwSignal::new(strategy);
         let strategy = Memo::new(move |_| {
             let s = loaded.get()?;
-            let layers = data.strategy_layers(s)?;
-            scenario.with(|sc| sc.layers == layers).then_some(s.id)
+            match data.strategy_layers(s) {
+                Some(layers) => scenario.with(|sc| sc.layers == layers).then_some(s.id),
+                // Before the figures arrive there is nothing to compare with.
+                None => data.catalog.with(|c| c.is_empty()).then_some(s.id),
+            }
         });
         AppState {
             scenario,
@@ -75,6 +78,11 @@ impl AppState {
         self.loaded.set(strategy);
         self.scenario.set(next);
         self.generation.update(|g| *g += 1);
+    }
+
+    /// The ready-made strategy last loaded or named by the link.
+    pub fn loaded_strategy(&self) -> Option<&'static Strategy> {
+        self.loaded.get_untracked()
     }
 
     /// Change the scenario where the user edited it (the fields keep their text).

@@ -111,13 +111,13 @@ const BAD_FILES = [
 ];
 
 for (const [name, route, ignore, reason] of BAD_FILES) {
-  test(`a bad data file (${name}) leaves the snapshot in use with a notice`, async () => {
+  test(`a bad data file (${name}) leaves the shipped figures in use with a notice`, async () => {
     await withPage(route(), ignore, async (page, problems) => {
-    assert.match(await settled(page), /built-in snapshot \(as of 2026-01\)/);
+    assert.match(await settled(page), /Figures shipped with Restack \(as of 2026-01\)/);
     const why = await notice(page);
     assert.match(why, /was not used/);
     assert.match(why, reason);
-    assert.equal((await byId(page, 'net-apy').textContent()).trim(), defaultNet, 'snapshot figures');
+    assert.equal((await byId(page, 'net-apy').textContent()).trim(), defaultNet, 'shipped figures');
     // Still a working calculator: editing the stake recomputes.
     await byId(page, 'stake-amount').fill('10');
     await page.waitForFunction((n) => document.querySelector('[data-testid="net-apy"]')?.textContent.trim() !== '' && document.querySelector('[data-testid="projected-value"]')?.textContent.includes('$'), null);
@@ -125,6 +125,24 @@ for (const [name, route, ignore, reason] of BAD_FILES) {
     });
   });
 }
+
+test('with neither the site\'s file nor the shipped copy, links still compute and the page says so', async () => {
+  server.routes[DATA] = json('boom', { status: 500 });
+  server.routes['/data/defaults.json'] = json('boom', { status: 500 });
+  try {
+    const c = expected.cases.find((x) => x.name === 'loop');
+    const { page, context, problems } = await openPage(browser, `${server.url}/?${c.query}`, { ignore: [/data\/(protocols|defaults)\.json/] });
+    await waitForResults(page);
+    assert.match(await settled(page), /No figures available/);
+    assert.match(await notice(page), /HTTP 500/);
+    assert.equal((await byId(page, 'net-apy').textContent()).trim(), c.headline['net-apy'], 'the link still computes');
+    await assertHealthy(page, problems);
+    await context.close();
+  } finally {
+    delete server.routes[DATA];
+    delete server.routes['/data/defaults.json'];
+  }
+});
 
 /** Click "refresh" and wait for the live status to leave "Fetching". */
 async function refresh(page) {

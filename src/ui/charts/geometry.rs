@@ -490,7 +490,7 @@ mod tests {
     use crate::engine::evaluate;
 
     fn reports() -> Vec<Report> {
-        let catalog = Catalog::snapshot();
+        let catalog = Catalog::shipped();
         STRATEGIES
             .iter()
             .filter_map(|s| s.scenario(&catalog).ok())

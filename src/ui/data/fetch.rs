@@ -23,6 +23,11 @@ pub fn data_url() -> String {
     meta("restack-data-url").unwrap_or_else(|| "data/protocols.json".into())
 }
 
+/// URL of the pristine copy of the shipped figures, used when the site's file cannot be.
+pub fn fallback_url() -> String {
+    meta("restack-fallback-url").unwrap_or_else(|| "data/defaults.json".into())
+}
+
 /// URL of the live yields API.
 pub fn live_url() -> String {
     meta("restack-live-url").unwrap_or_else(|| crate::catalog::live::DEFAULT_LIVE_URL.into())
