@@ -12,13 +12,20 @@ const showFatal = (detail) => {
 };
 window.restackFatal = showFatal;
 
+// The two builds, by module and wasm file. The build (scripts/post-build.mjs) renames every file
+// after its content's hash and rewrites these names, so a cached module never meets a new wasm.
+const FILES = {
+  full: ['./restack.js', './restack_bg.wasm'],
+  embed: ['./restack-embed.js', './restack-embed_bg.wasm'],
+};
+
 // An embed (`embed`, `embed=1`, `embed=true`, as the link decoder reads it) loads the smaller
 // build that holds the embed alone; every other page loads the full calculator.
 const embedFlag = new URLSearchParams(location.search).get('embed');
-const app = embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'restack-embed' : 'restack';
+const [module, wasm] = FILES[embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'embed' : 'full'];
 
-import(`./${app}.js`)
-  .then((m) => m.default({ module_or_path: new URL(`${app}_bg.wasm`, import.meta.url) }))
+import(module)
+  .then((m) => m.default({ module_or_path: new URL(wasm, import.meta.url) }))
   .catch((err) => {
     console.warn('Restack failed to start:', err);
     showFatal('The calculator failed to load: ' + (err && err.message ? err.message : err));

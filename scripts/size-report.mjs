@@ -1,42 +1,70 @@
-// Bundle-size report: raw and gzip -9 bytes of what ships (wasm, JS, CSS, HTML) and their total.
+// Bundle-size report: what each page's first load requests (HTML, boot script, CSS, the wasm
+// module and glue it picks, the data file), raw, gzip -9 and brotli -11, against the 120,000-byte
+// gzip budget; and what loads only on demand. Every file of dist/ is listed too.
 // Usage: node scripts/size-report.mjs <dist dir> <json out>
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, extname, dirname, relative } from 'node:path';
-import { gzipSync, constants } from 'node:zlib';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const [dist = 'dist', out = 'reports/bundle-size.json'] = process.argv.slice(2);
-const kinds = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html' };
+const BUDGET_GZIP = 120_000;
+
+const measure = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const sum = (files) => files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// What index.html loads, and what boot.js then picks.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const css = [...html.matchAll(/rel="stylesheet" href="(?:\.\/)?([^"]+)"/g)].map((m) => m[1]);
+const boot = /src="(?:\.\/)?(boot[^"]*\.js)"/.exec(html)?.[1];
+const bootText = boot ? readFileSync(join(dist, boot), 'utf8') : '';
+const build = (name) => {
+  const m = new RegExp(`${name}: \\['\\./([^']+)', '\\./([^']+)'\\]`).exec(bootText);
+  return m ? [m[1], m[2]] : [];
+};
+const shared = ['index.html', boot, ...css, 'data/protocols.json'].filter((f) => f && existsSync(join(dist, f)));
+const pages = {
+  main: [...shared, ...build('full')].map(measure),
+  embed: [...shared, ...build('embed')].map(measure),
+};
+const onDemand = ['methodology.html', 'doc.css', 'data/defaults.json', 'embed.js'].filter((f) => existsSync(join(dist, f))).map(measure);
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
+    else if (!/\.(gz|br)$/.test(name)) yield relative(dist, p);
   }
 }
+const files = [...walk(dist)].map(measure).sort((a, b) => b.raw - a.raw);
 
-const files = [];
-for (const path of walk(dist)) {
-  const kind = kinds[extname(path)];
-  if (!kind) continue;
-  const bytes = readFileSync(path);
-  const gzip = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-  files.push({ file: relative(dist, path), kind, raw: bytes.length, gzip });
-}
-files.sort((a, b) => b.raw - a.raw);
-const byKind = {};
-for (const f of files) {
-  byKind[f.kind] ??= { raw: 0, gzip: 0 };
-  byKind[f.kind].raw += f.raw;
-  byKind[f.kind].gzip += f.gzip;
-}
-const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 });
-const report = { generated: new Date().toISOString(), byKind, total, files };
+const firstLoad = Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, { ...sum(v), within_budget: sum(v).gzip <= BUDGET_GZIP, files: v }]));
+// `total` is the heavier page's first load (what the budget is checked against).
+const total = Object.values(firstLoad).reduce((a, b) => (b.gzip > a.gzip ? b : a));
+const report = {
+  generated: new Date().toISOString(),
+  budget_gzip: BUDGET_GZIP,
+  total: { raw: total.raw, gzip: total.gzip, brotli: total.brotli },
+  first_load: firstLoad,
+  on_demand: { ...sum(onDemand), files: onDemand },
+  files,
+};
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KiB';
-console.log('kind        raw          gzip -9');
-for (const [kind, s] of Object.entries(byKind)) console.log(kind.padEnd(6), kb(s.raw), kb(s.gzip));
-console.log('total ', kb(total.raw), kb(total.gzip));
+const n = (x) => x.toLocaleString('en-US').padStart(10);
+console.log('first load           raw       gzip     brotli   (budget: 120,000 gzip)');
+for (const [page, s] of Object.entries(firstLoad)) {
+  console.log(`${page.padEnd(12)} ${n(s.raw)} ${n(s.gzip)} ${n(s.brotli)}   ${s.within_budget ? 'within' : 'OVER'} budget`);
+  for (const f of s.files) console.log(`  ${f.file.padEnd(34)} ${n(f.raw)} ${n(f.gzip)} ${n(f.brotli)}`);
+}
+const d = report.on_demand;
+console.log(`on demand    ${n(d.raw)} ${n(d.gzip)} ${n(d.brotli)}   (${d.files.map((f) => f.file).join(', ')})`);
 console.log(`(written to ${out})`);

@@ -181,7 +181,21 @@ fn maturities(s: &Scenario, with_points: bool) -> Vec<Maturity> {
         .filter_map(|(i, l)| maturity_days(l).map(|d| (i, d)))
         .filter(|(_, d)| *d < s.horizon_days)
         .collect();
-    due.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    // At most 16 layers: an insertion sort by day, then layer (stable, and far smaller in the
+    // wasm than the standard library's general sort).
+    for i in 1..due.len() {
+        let mut j = i;
+        while j > 0 {
+            let (Some(a), Some(b)) = (due.get(j - 1), due.get(j)) else {
+                break;
+            };
+            if a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)).is_le() {
+                break;
+            }
+            due.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     due.iter()
         .map(|&(layer, day)| {
             let remaining: Vec<Layer> = s

@@ -27,11 +27,14 @@ pub fn mark_first_result(state: AppState) {
         if state.report.with(|r| r.is_some()) && !done.get_value() {
             done.set_value(true);
             // Let the DOM update land before marking.
-            request_animation_frame(|| {
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("restack:first-result");
-                }
-            });
+            request_animation_frame(|| mark("restack:first-result"));
         }
     });
+}
+
+/// `performance.mark(name)` (best effort): what the browser tests and the bench wait for.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

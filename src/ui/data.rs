@@ -172,11 +172,14 @@ impl DataState {
     /// still equal the old figures move to the new ones. A scenario opened from a link is never
     /// moved: it reproduces what the link says.
     fn apply(&self, state: AppState, next: Catalog, rebase: bool) {
-        let untouched_default = rebase
-            && self.catalog.with_untracked(Catalog::is_empty)
-            && state
-                .scenario
-                .with_untracked(|s| *s == crate::ui::link::default_scenario());
+        let first_figures = self.catalog.with_untracked(Catalog::is_empty);
+        let awaiting = state.take_awaiting();
+        let untouched_default = awaiting
+            || (rebase
+                && first_figures
+                && state
+                    .scenario
+                    .with_untracked(|s| *s == crate::ui::link::default_scenario()));
         if untouched_default {
             let wanted = state
                 .loaded_strategy()
@@ -249,6 +252,7 @@ impl DataState {
                 },
             };
             self.status.update(|s| s.file = file);
+            crate::ui::browser::mark("restack:data-settled");
         });
     }
 

@@ -1,4 +1,4 @@
-//! The panic hook: log to the console, then show the page's `#fatal` panel (a panic in wasm cannot
+//! The panic hook: log the message to the console, then show the page's `#fatal` panel (a panic in wasm cannot
 //! be recovered, so the user must at least see that the app stopped, not a frozen page).
 
 use std::panic;
@@ -7,8 +7,9 @@ use wasm_bindgen::JsValue;
 /// Install the hook once, before anything else runs.
 pub fn install() {
     panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_fatal(&format!("Internal error: {info}"));
+        let detail = format!("Internal error: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&detail));
+        show_fatal(&detail);
     }));
 }
 

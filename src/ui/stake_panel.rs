@@ -15,9 +15,7 @@ pub fn StakePanel() -> impl IntoView {
     let ticker = Memo::new(move |_| state.scenario.with(|s| s.stake.asset.ticker()));
     let load = move |strategy: Option<&'static Strategy>| {
         if let Some(s) = strategy {
-            if let Some(sc) = data.strategy_scenario(s) {
-                state.replace(sc, Some(s));
-            }
+            state.pick_strategy(s, data.strategy_scenario(s));
         }
     };
     let on_strategy = move |ev: leptos::ev::Event| load(Strategy::find(&event_target_value(&ev)));

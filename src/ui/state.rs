@@ -26,6 +26,8 @@ pub struct AppState {
     pub generation: RwSignal<u64>,
     /// The ready-made strategy last loaded (or named by the link).
     loaded: RwSignal<Option<&'static Strategy>>,
+    /// A strategy was picked before the figures arrived: load it when they do.
+    awaiting: StoredValue<bool>,
     /// The strategy the page still shows: the one loaded, while the stack is its stack (any
     /// hand edit of the layers makes the stack custom). Written into links as `strategy=`.
     pub strategy: Memo<Option<&'static str>>,
@@ -65,6 +67,7 @@ impl AppState {
             report,
             generation: RwSignal::new(0),
             loaded,
+            awaiting: StoredValue::new(false),
             strategy,
             view: StoredValue::new(view),
         }
@@ -83,6 +86,24 @@ impl AppState {
     /// The ready-made strategy last loaded or named by the link.
     pub fn loaded_strategy(&self) -> Option<&'static Strategy> {
         self.loaded.get_untracked()
+    }
+
+    /// Load `strategy` as soon as the figures are there (now, if they are: `scenario`).
+    pub fn pick_strategy(&self, strategy: &'static Strategy, scenario: Option<Scenario>) {
+        match scenario {
+            Some(sc) => self.replace(sc, Some(strategy)),
+            None => {
+                self.loaded.set(Some(strategy));
+                self.awaiting.set_value(true);
+            }
+        }
+    }
+
+    /// Whether a picked strategy waits for the figures (and stop waiting).
+    pub fn take_awaiting(&self) -> bool {
+        let waiting = self.awaiting.get_value();
+        self.awaiting.set_value(false);
+        waiting
     }
 
     /// Change the scenario where the user edited it (the fields keep their text).

@@ -58,9 +58,18 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 
 export const byId = (page, id) => page.locator(`[data-testid="${id}"]`);
 
-/** Wait until the app has put its first results on screen (performance.mark by the app). */
+/**
+ * Wait until the app has put its first results on screen and its figures have settled (the data
+ * file applied or given up on): performance marks set by the app. A page shows its first result
+ * from the link (or the compiled default) before the data file arrives; interacting before the
+ * figures settle would race with them.
+ */
 export async function waitForResults(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('restack:first-result').length > 0, null, { timeout: 20000 });
+  await page.waitForFunction(
+    () => ['restack:first-result', 'restack:data-settled'].every((m) => performance.getEntriesByName(m).length > 0),
+    null,
+    { timeout: 20000 },
+  );
 }
 
 /** What the native engine computes for the UI cases (written by `cargo test --test ui_expectations`). */

@@ -57,7 +57,7 @@ test('a link cannot crash the page: the old __panic trigger is gone', async () =
 test('a wasm that fails to load shows the error panel', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/restack_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  await page.route(/restack(-embed)?_bg-[0-9a-f]{10}\.wasm$/, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
   await page.goto(server.url + '/');
   await byId(page, 'fatal-error').waitFor({ state: 'visible' });
   assert.match(await page.locator('#fatal-detail').textContent(), /failed to load/);
