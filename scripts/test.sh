@@ -3,7 +3,7 @@
 # format, lints (native + wasm32), native tests, release build, browser tests, bundle-size report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
