@@ -146,6 +146,7 @@ async function lighthouse(url) {
   log(`lighthouse ${url.slice(0, 60)}`);
   const cli = join(repo, 'bench', 'node_modules', 'lighthouse', 'cli', 'index.js');
   if (!existsSync(cli)) return { skipped: 'lighthouse not installed (bench/node_modules)' };
+  if (process.env.BENCH_NO_LIGHTHOUSE) return { skipped: 'BENCH_NO_LIGHTHOUSE set' };
   // Lighthouse drives its own Chromium: the new headless mode (the old one fails Page.navigate).
   const flags = ['--headless=new', ...CHROMIUM_ARGS.filter((f) => f !== '--headless')].join(' ');
   let r;

@@ -2,7 +2,7 @@
 //! remove.
 
 use crate::engine::param::AVS;
-use crate::engine::{Avs, LayerKind};
+use crate::engine::{Avs, Layer, LayerKind};
 use crate::ui::field::{NumberField, Unit};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::words;
@@ -27,15 +27,21 @@ fn with_avs(state: AppState, index: usize, reshape: bool, f: impl FnOnce(&mut Ve
 pub fn AvsEditor(
     /// Position of the restake layer in the stack.
     index: usize,
+    /// The layer, as its card's memo.
+    layer: Memo<Option<Layer>>,
 ) -> impl IntoView {
     let state = use_state();
+    // The services of the layer, if it is a restake layer.
+    let services = move |f: &mut dyn FnMut(&[Avs])| {
+        layer.with(|l| match l.as_ref().map(|l| &l.kind) {
+            Some(LayerKind::Restake { avs, .. }) => f(avs),
+            _ => f(&[]),
+        })
+    };
     let count = Memo::new(move |_| {
-        state
-            .scenario
-            .with(|s| match s.layers.get(index).map(|l| &l.kind) {
-                Some(LayerKind::Restake { avs, .. }) => avs.len(),
-                _ => 0,
-            })
+        let mut n = 0;
+        services(&mut |avs| n = avs.len());
+        n
     });
     let add = move |_| {
         with_avs(state, index, true, |avs| {
@@ -49,16 +55,11 @@ pub fn AvsEditor(
         })
     };
     let service = move |j: usize| {
-        let name = move || {
-            state
-                .scenario
-                .with(|s| match s.layers.get(index).map(|l| &l.kind) {
-                    Some(LayerKind::Restake { avs, .. }) => {
-                        avs.get(j).map(|a| a.name.clone()).unwrap_or_default()
-                    }
-                    _ => String::new(),
-                })
-        };
+        let name = Memo::new(move |_| {
+            let mut name = String::new();
+            services(&mut |avs| name = avs.get(j).map(|a| a.name.clone()).unwrap_or_default());
+            name
+        });
         let set_name = move |ev: leptos::ev::Event| {
             let v: String = event_target_value(&ev).chars().take(64).collect();
             with_avs(state, index, false, move |avs| {
@@ -79,14 +80,9 @@ pub fn AvsEditor(
             .iter()
             .map(|p| {
                 let value = Memo::new(move |_| {
-                    state
-                        .scenario
-                        .with(|s| match s.layers.get(index).map(|l| &l.kind) {
-                            Some(LayerKind::Restake { avs, .. }) => {
-                                avs.get(j).and_then(p.get).unwrap_or(0.0)
-                            }
-                            _ => 0.0,
-                        })
+                    let mut v = 0.0;
+                    services(&mut |avs| v = avs.get(j).and_then(p.get).unwrap_or(0.0));
+                    v
                 });
                 let on_set = Callback::new(move |v: f64| {
                     with_avs(state, index, false, move |avs| {
@@ -113,7 +109,7 @@ pub fn AvsEditor(
                 <legend class="visually-hidden">{format!("Service {}", j + 1)}</legend>
                 <div class="toolbar">
                     <label for=name_id.clone() class="visually-hidden">{format!("Service {} name", j + 1)}</label>
-                    <input id=name_id class="control" type="text" maxlength="64" prop:value=name on:input=set_name/>
+                    <input id=name_id class="control" type="text" maxlength="64" prop:value=move || name.get() on:input=set_name/>
                     <button type="button" class="icon-btn" on:click=remove aria-label=format!("Remove service {}", j + 1)>"✕"</button>
                 </div>
                 <div class="fields">{fields}</div>

@@ -28,11 +28,12 @@ pub fn LayerCard(
     let data = use_data();
     let is_last = move || index + 1 >= count.get();
     // (token, protocol id, asset) of the layer: what the header and the preset select show.
+    let layer = state.layer_memo(index);
     let identity = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.layers
-                .get(index)
-                .map(|l| (l.token.clone(), l.protocol.clone(), s.stake.asset))
+        let asset = state.asset.get();
+        layer.with(|l| {
+            l.as_ref()
+                .map(|l| (l.token.clone(), l.protocol.clone(), asset))
         })
     });
     let token = move || identity.with(|i| i.as_ref().map(|i| i.0.clone()).unwrap_or_default());
@@ -71,11 +72,11 @@ pub fn LayerCard(
         })
     };
     let product_id = move || {
-        identity.track();
-        state.scenario.with_untracked(|s| {
-            s.layers
-                .get(index)
-                .and_then(|l| data.product_id_for(l, s.stake.asset))
+        let asset = identity.with(|i| i.as_ref().map(|i| i.2));
+        layer.with_untracked(|l| {
+            l.as_ref()
+                .zip(asset)
+                .and_then(|(l, asset)| data.product_id_for(l, asset))
                 .unwrap_or_default()
         })
     };
@@ -131,14 +132,14 @@ pub fn LayerCard(
                     <label for=token_id.clone()>"Token held"</label>
                     <input id=token_id type="text" maxlength="64" prop:value=token on:input=set_token/>
                 </div>
-                {kind_fields(kind).map(|p| view! { <LayerField index=index param=p/> }).collect_view()}
+                {kind_fields(kind).map(|p| view! { <LayerField index=index layer=layer param=p/> }).collect_view()}
             </div>
-            {(kind == Kind::Loop).then(|| view! { <LoopControls index=index/> })}
-            {(kind == Kind::Restake).then(|| view! { <AvsEditor index=index/> })}
+            {(kind == Kind::Loop).then(|| view! { <LoopControls index=index layer=layer/> })}
+            {(kind == Kind::Restake).then(|| view! { <AvsEditor index=index layer=layer/> })}
             <details prop:open=move || risk_invalid.get()>
                 <summary>"Risk assumptions and points"</summary>
                 <div class="fields">
-                    {layer_fields().map(|p| view! { <LayerField index=index param=p/> }).collect_view()}
+                    {layer_fields().map(|p| view! { <LayerField index=index layer=layer param=p/> }).collect_view()}
                 </div>
             </details>
         </section>

@@ -1,5 +1,6 @@
 //! One number of one layer, bound by index into the scenario, with its preset's provenance.
 
+use crate::engine::Layer;
 use crate::ui::data::use_data;
 use crate::ui::field::NumberField;
 use crate::ui::params::LayerParam;
@@ -11,19 +12,15 @@ use leptos::prelude::*;
 pub fn LayerField(
     /// Position of the layer in the stack.
     index: usize,
+    /// The layer, as its card's memo ([`crate::ui::state::AppState::layer_memo`]).
+    layer: Memo<Option<Layer>>,
     /// Which number.
     param: LayerParam,
 ) -> impl IntoView {
     let state = use_state();
     let data = use_data();
-    let value = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.layers
-                .get(index)
-                .and_then(|l| param.get(l))
-                .unwrap_or(0.0)
-        })
-    });
+    let value =
+        Memo::new(move |_| layer.with(|l| l.as_ref().and_then(|l| param.get(l)).unwrap_or(0.0)));
     let on_set = Callback::new(move |v: f64| {
         state.edit(|s| {
             if let Some(l) = s.layers.get_mut(index) {
@@ -34,19 +31,15 @@ pub fn LayerField(
     let key = param.key();
     // What the provenance depends on: the layer's protocol, kind and the asset.
     let identity = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.layers
-                .get(index)
-                .map(|l| (l.protocol.clone(), l.kind.kind(), s.stake.asset))
+        let asset = state.asset.get();
+        layer.with(|l| {
+            l.as_ref()
+                .map(|l| (l.protocol.clone(), l.kind.kind(), asset))
         })
     });
     let provenance = Signal::derive(move || {
-        identity.track();
-        state.scenario.with_untracked(|s| {
-            s.layers
-                .get(index)
-                .and_then(|l| data.provenance(l, s.stake.asset, key))
-        })
+        let asset = identity.with(|i| i.as_ref().map(|i| i.2))?;
+        layer.with_untracked(|l| l.as_ref().and_then(|l| data.provenance(l, asset, key)))
     });
     let (label, hint) = param.label();
     view! {

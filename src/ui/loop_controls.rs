@@ -1,7 +1,9 @@
 //! A loop layer's non-numeric controls: size mode (loop count or target leverage), the collateral
 //! oracle and the debt asset, plus the size field.
 
-use crate::engine::{loop_leverage, loops_for_target, DebtAsset, LayerKind, LoopSize, OracleKind};
+use crate::engine::{
+    loop_leverage, loops_for_target, DebtAsset, Layer, LayerKind, LoopSize, OracleKind,
+};
 use crate::ui::layer_field::LayerField;
 use crate::ui::params::LayerParam;
 use crate::ui::state::use_state;
@@ -16,14 +18,16 @@ type LoopEdit = Box<dyn FnOnce(&mut OracleKind, &mut DebtAsset)>;
 pub fn LoopControls(
     /// Position of the loop layer in the stack.
     index: usize,
+    /// The layer, as its card's memo.
+    layer: Memo<Option<Layer>>,
 ) -> impl IntoView {
     let state = use_state();
     // (size is a target, oracle, debt) of the loop, if layer `index` is a loop.
     let settings = Memo::new(move |_| {
-        state.scenario.with(|s| {
+        layer.with(|l| {
             let Some(LayerKind::Loop {
                 size, oracle, debt, ..
-            }) = s.layers.get(index).map(|l| &l.kind)
+            }) = l.as_ref().map(|l| &l.kind)
             else {
                 return None;
             };
@@ -79,7 +83,7 @@ pub fn LoopControls(
                     <option value="target">"target leverage"</option>
                 </select>
             </div>
-            <LayerField index=index param=LayerParam::LoopSize/>
+            <LayerField index=index layer=layer param=LayerParam::LoopSize/>
             <div class="field">
                 <label for=format!("{id}oracle")>"Collateral oracle"</label>
                 <select id=format!("{id}oracle") prop:value=move || settings.get().map(|s| s.1.code()).unwrap_or_default() on:change=set_oracle>

@@ -19,6 +19,7 @@ mod layer_field;
 mod link;
 mod live_panel;
 mod loop_controls;
+pub mod markup;
 mod methodology;
 mod panic;
 mod params;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn StakeFields() -> impl IntoView {
     let state = use_state();
     let data = use_data();
-    let asset = Memo::new(move |_| state.scenario.with(|s| s.stake.asset));
+    let asset = state.asset;
     STAKE_FIELDS
         .iter()
         .map(|p| {

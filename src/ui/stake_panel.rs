@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn StakePanel() -> impl IntoView {
     let state = use_state();
     let data = use_data();
-    let ticker = Memo::new(move |_| state.scenario.with(|s| s.stake.asset.ticker()));
+    let ticker = Memo::new(move |_| state.asset.get().ticker());
     let load = move |strategy: Option<&'static Strategy>| {
         if let Some(s) = strategy {
             state.pick_strategy(s, data.strategy_scenario(s));

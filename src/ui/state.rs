@@ -4,7 +4,7 @@
 //! screen, marked stale.
 
 use crate::catalog::Strategy;
-use crate::engine::{evaluate, Report, Scenario, ScenarioError};
+use crate::engine::{evaluate, Asset, Layer, Report, Scenario, ScenarioError};
 use crate::share::ViewOptions;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -18,6 +18,11 @@ pub struct AppState {
     pub input_errors: RwSignal<BTreeMap<String, String>>,
     /// The engine's answer for the current scenario.
     pub result: Memo<Result<Report, ScenarioError>>,
+    /// The engine's objection alone, derived from `result`: what fields read, so a valid edit
+    /// (the usual case) does not re-run every field's error check.
+    pub problem: Memo<Option<ScenarioError>>,
+    /// The asset staked, derived from `scenario`: labels and presets read it, not the scenario.
+    pub asset: Memo<Asset>,
     /// The last report computed from a valid scenario (kept on screen while input is invalid),
     /// derived from `result`: `None` until a scenario has been valid once.
     pub report: Memo<Option<Report>>,
@@ -45,6 +50,8 @@ impl AppState {
     ) -> Self {
         let scenario = RwSignal::new(initial);
         let result = Memo::new(move |_| scenario.with(evaluate));
+        let problem = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+        let asset = Memo::new(move |_| scenario.with(|s| s.stake.asset));
         let report = Memo::new(move |previous: Option<&Option<Report>>| {
             result.with(|r| match r {
                 Ok(report) => Some(report.clone()),
@@ -64,6 +71,8 @@ impl AppState {
             scenario,
             input_errors: RwSignal::new(BTreeMap::new()),
             result,
+            problem,
+            asset,
             report,
             generation: RwSignal::new(0),
             loaded,
@@ -121,21 +130,29 @@ impl AppState {
 
     /// The engine's problem with `path`, if the engine rejected exactly that field.
     pub fn engine_problem_for(&self, path: &str) -> Option<crate::engine::Problem> {
-        self.result.with(|r| match r {
-            Err(e) if e.field() == path => Some(e.problem.clone()),
+        self.problem.with(|e| match e {
+            Some(e) if e.field() == path => Some(e.problem.clone()),
             _ => None,
         })
     }
 
+    /// Layer `index` as its own memo, for the controls of one layer card: an edit of another
+    /// layer changes the scenario but not this memo, so this card's fields do not re-run
+    /// (docs: ARCHITECTURE.md, "An edit updates only what changed"). Create it once per card.
+    pub fn layer_memo(&self, index: usize) -> Memo<Option<Layer>> {
+        let scenario = self.scenario;
+        Memo::new(move |_| scenario.with(|s| s.layers.get(index).cloned()))
+    }
+
     /// The path of the field the engine rejects, if any.
     pub fn invalid_path(&self) -> Option<String> {
-        self.result
-            .with(|r| r.as_ref().err().map(|e| e.field().to_string()))
+        self.problem
+            .with(|e| e.as_ref().map(|e| e.field().to_string()))
     }
 
     /// Whether what is on screen is not the current input's result.
     pub fn is_stale(&self) -> bool {
-        self.input_errors.with(|m| !m.is_empty()) || self.result.with(|r| r.is_err())
+        self.input_errors.with(|m| !m.is_empty()) || self.problem.with(Option::is_some)
     }
 
     /// Record (or clear, with `None`) a parse error for a field.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn LayerTable() -> impl IntoView {
     let state = use_state();
     let rows: Memo<Vec<LayerRow>> = Memo::new(move |_| {
-        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        let ticker = state.asset.get().ticker();
         state.report.with(|r| {
             r.as_ref()
                 .map(|r| r.layers.iter().map(|l| LayerRow::new(l, ticker)).collect())

@@ -38,7 +38,7 @@ pub fn ResultNote() -> impl IntoView {
         let detail = match engine {
             Some(e) => {
                 let (name, unit) = state.scenario.with(|s| words::field_name(e.field(), s));
-                let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+                let ticker = state.asset.get().ticker();
                 let path = e.field().to_string();
                 let text = format!(
                     " {name}: {}.",

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn StressTable() -> impl IntoView {
     let state = use_state();
     let rows: Memo<Vec<StressRow>> = Memo::new(move |_| {
-        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        let ticker = state.asset.get().ticker();
         state.report.with(|r| {
             r.as_ref()
                 .map(|r| {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn SummaryBar() -> impl IntoView {
     let state = use_state();
     let values = Memo::new(move |_| {
-        let ticker = state.scenario.with(|s| s.stake.asset.ticker());
+        let ticker = state.asset.get().ticker();
         state.report.with(|r| {
             r.as_ref()
                 .map(|r| headline_values(&r.summary, ticker))
