@@ -17,6 +17,7 @@ use restack::engine::{
     Liquidation, LoopSize, OracleKind, Report, RiskKind, RiskSettings, Scenario, Stake, StressKind,
     StressResult, StressSettings,
 };
+use restack::engine::{replay_crisis, CrisisExit, CrisisShock};
 
 /// Tolerance for figures hand-computed to 7 significant digits.
 const TOL: f64 = 1e-7;
@@ -704,5 +705,106 @@ fn usd_debt_loop_is_liquidated_by_price() -> Result<(), String> {
         // USD debt: the position's USD exposure is 1 + 1.19 = 2.19.
         close("price exposure", r.summary.price_exposure, 2.19, TOL)?;
     }
+    Ok(())
+}
+
+// ---- historical crises (docs/METHODOLOGY.md §7, "Historical crises") ------------------------
+
+fn crisis(
+    price_change: f64,
+    depeg: f64,
+    depeg_days: f64,
+    borrow_apr: Option<f64>,
+    exit_queue_days: Option<f64>,
+) -> CrisisShock {
+    CrisisShock {
+        price_change,
+        depeg,
+        depeg_days,
+        borrow_apr,
+        exit_queue_days,
+    }
+}
+
+#[test]
+fn the_2022_steth_discount_on_the_market_priced_weeth_loop() -> Result<(), String> {
+    // Stack (b) at market price: L = 2.952, debt 1.952 ETH, HF 2.952 · 0.83 / 1.952 = 1.2552049.
+    // ETH −65 % and the derivative (eETH, layer 0, and every token above) 6.7 % off at once:
+    // the debt is in ETH, so only the discount moves the HF: 1.2552049 · 0.933 = 1.1711062 > 1.
+    // Equity in ETH: 2.952 · 0.933 − 1.952 = 0.802216; in USD × 0.35 = 0.2807756 of today's.
+    // Redemptions were closed (before Shapella).
+    let s = stack_b(OracleKind::Market, 1.0);
+    let c =
+        replay_crisis(&s, &crisis(-0.65, 0.067, 126.0, None, None)).map_err(|e| e.to_string())?;
+    assert!(!c.liquidated);
+    close("HF after", hf(c.health_after), 1.171_106_2, TOL)?;
+    close("equity change", c.equity_change, 0.280_775_6 - 1.0, TOL)?;
+    close(
+        "equity USD",
+        c.equity_after_usd,
+        30_000.0 * 0.280_775_6,
+        1e-3,
+    )?;
+    assert_eq!(c.derivative, Some(0));
+    assert_eq!(c.breaks_first, None);
+    assert_eq!(c.exit, CrisisExit::Closed);
+    Ok(())
+}
+
+#[test]
+fn an_ezeth_sized_flash_depeg_liquidates_the_loop() -> Result<(), String> {
+    // A 78 % discount for an hour: HF 1.2552049 · 0.22 = 0.2761451 < 0.95, so the whole debt
+    // is repaid with the 5 % bonus out of collateral worth 2.952 · 0.22 = 0.64944 < 1.952 ·
+    // 1.05: nothing is left.
+    let s = stack_b(OracleKind::Market, 1.0);
+    let c = replay_crisis(&s, &crisis(0.0, 0.78, 0.04, None, None)).map_err(|e| e.to_string())?;
+    assert!(c.liquidated);
+    close("HF after", hf(c.health_after), 0.276_145_1, TOL)?;
+    close("equity change", c.equity_change, -1.0, TOL)?;
+    assert_eq!(c.liquidated_at, Some(2));
+    assert_eq!(c.breaks_first, Some(2));
+    // The same discount on the exchange-rate priced loop: the oracle ignores it, no liquidation;
+    // equity 2.952 · 0.22 − 1.952 < 0 at market prices is still a total loss on exit.
+    let rate = stack_b(OracleKind::ExchangeRate, 1.0);
+    let c =
+        replay_crisis(&rate, &crisis(0.0, 0.78, 0.04, None, None)).map_err(|e| e.to_string())?;
+    assert!(!c.liquidated);
+    Ok(())
+}
+
+#[test]
+fn a_2025_borrow_spike_with_a_long_queue() -> Result<(), String> {
+    // stETH 0.4 % off for a week, WETH borrow at 18 %, an 18-day exit queue. HF 1.2552049 ·
+    // 0.996 = 1.2501841; equity 2.952 · 0.996 − 1.952 = 0.988192.
+    // Carry at 18 %: the collateral earns 3 % · 0.9 · 0.95 = 2.565 %, the debt costs 18 %, so the
+    // HF decays at (0.02565 − 0.18) a year and reaches 1 after ln(1.2552049) / 0.15435 years =
+    // 0.2273127 / 0.15435 · 365 = 537.5 days (METHODOLOGY §2, days to liquidation under negative
+    // carry): not within the week, so nothing breaks. The queue (18 d) exceeds the stack's own
+    // 14 days and the week the discount lasted: redeeming at par came too late.
+    let s = stack_b(OracleKind::Market, 1.0);
+    let c = replay_crisis(&s, &crisis(0.0, 0.004, 7.0, Some(0.18), Some(18.0)))
+        .map_err(|e| e.to_string())?;
+    close("HF after", hf(c.health_after), 1.250_184_1, TOL)?;
+    close("equity change", c.equity_change, 0.988_192 - 1.0, TOL)?;
+    match c.carry_liquidation {
+        Some((2, Some(days))) => close("carry days", days, 537.5, 1.0)?,
+        other => {
+            return Err(format!(
+                "expected the loop's carry liquidation, got {other:?}"
+            ))
+        }
+    }
+    assert_eq!(c.breaks_first, None);
+    assert_eq!(
+        c.exit,
+        CrisisExit::Redeem {
+            days: 18.0,
+            in_time: false
+        }
+    );
+    assert!(
+        c.net_apy_after < 0.0,
+        "18 % on 1.952 of debt outweighs 2.565 % on 2.952"
+    );
     Ok(())
 }

@@ -73,10 +73,11 @@ fn view_options_travel_beside_the_scenario() {
         embed: true,
         theme: Some(restack::share::Theme::Dark),
         strategy: Some("etherfi-eigen-yt".into()),
+        page: restack::share::Page::Compare,
     };
     let q = encode(&example_scenario(), &view);
     assert!(
-        q.ends_with("&strategy=etherfi-eigen-yt&theme=dark&embed=1"),
+        q.ends_with("&strategy=etherfi-eigen-yt&theme=dark&view=compare&embed=1"),
         "{q}"
     );
     let d = decode(&q);
@@ -87,11 +88,12 @@ fn view_options_travel_beside_the_scenario() {
     let cases: Vec<(&str, &str, ViewOptions, Vec<&str>)> = vec![
         (
             "view only: no scenario, no notice",
-            "?strategy=jito-loop&embed=1&theme=DARK",
+            "?strategy=jito-loop&embed=1&theme=DARK&view=Compare",
             ViewOptions {
                 embed: true,
                 theme: Some(restack::share::Theme::Dark),
                 strategy: Some("jito-loop".into()),
+                page: restack::share::Page::Compare,
             },
             vec![],
         ),
@@ -106,17 +108,18 @@ fn view_options_travel_beside_the_scenario() {
         ),
         (
             "embed=0 and empty theme",
-            "embed=0&theme=&strategy=",
+            "embed=0&theme=&strategy=&view=",
             ViewOptions::default(),
             vec![],
         ),
         (
             "bad values",
-            "embed=yes&theme=blue",
+            "embed=yes&theme=blue&view=chart",
             ViewOptions::default(),
             vec![
                 "embed: \"yes\" is not 1 or 0; using the default 0",
                 "theme: \"blue\" is not light or dark; using the default (the system theme)",
+                "view: \"chart\" is not calculator or compare; using the default calculator",
             ],
         ),
     ];

@@ -8,7 +8,7 @@
 use restack::catalog::{Catalog, Strategy, STRATEGIES};
 use restack::engine::{evaluate, LayerKind, Scenario};
 use restack::share;
-use restack::ui::results::{headline_values, layer_cells};
+use restack::ui::results::{headline_values, layer_cells, CrisisRow};
 use serde_json::{json, Map, Value};
 
 fn figures(s: &Scenario) -> (Value, Value) {
@@ -25,6 +25,30 @@ fn figures(s: &Scenario) -> (Value, Value) {
     (Value::Object(headline), Value::Array(cells))
 }
 
+/// The historical crises' rows as the page shows them: [crisis, shock, equity after, change,
+/// liquidated, breaks first, exit].
+fn crises(s: &Scenario) -> Value {
+    let report = evaluate(s).unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<Value> = Catalog::shipped()
+        .crises
+        .iter()
+        .map(|c| {
+            let r = restack::engine::replay_crisis(s, &c.shock()).unwrap_or_else(|e| panic!("{e}"));
+            let row = CrisisRow::new(c, &r, s.stake.asset.ticker(), &report.layers);
+            json!([
+                format!("{}{}", row.name, row.dates),
+                row.profile,
+                row.equity,
+                row.change,
+                if row.liquidated { "liquidated" } else { "no" },
+                row.breaks,
+                row.exit
+            ])
+        })
+        .collect();
+    Value::Array(rows)
+}
+
 fn strategy(id: &str) -> Scenario {
     Strategy::find(id)
         .and_then(|s| s.scenario(&Catalog::shipped()).ok())
@@ -34,7 +58,7 @@ fn strategy(id: &str) -> Scenario {
 fn case(name: &str, strategy_id: &str, s: &Scenario, edit: Value) -> Value {
     let (headline, layer_cells) = figures(s);
     json!({ "name": name, "strategy": strategy_id, "query": share::encode(s, &share::ViewOptions::default()),
-            "headline": headline, "layer_cells": layer_cells, "edit": edit })
+            "headline": headline, "layer_cells": layer_cells, "crises": crises(s), "edit": edit })
 }
 
 #[test]

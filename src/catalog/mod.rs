@@ -8,12 +8,14 @@
 //! | `product` | a protocol's product (eETH, weETH loop, YT) and the layer it becomes |
 //! | `json`, `read` | a small JSON reader and the data file's shape |
 //! | `strategy` | ready-made stacks built from products |
+//! | `crisis` | crises that happened, as sourced shock profiles |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
 //! | `rebase` | moving untouched preset values of a scenario to newer figures |
 
 #![warn(clippy::indexing_slicing)]
 
+mod crisis;
 mod figure;
 pub mod json;
 pub mod live;
@@ -23,6 +25,7 @@ mod read;
 mod rebase;
 mod strategy;
 
+pub use crisis::Crisis;
 pub use figure::{Figure, FigureUnit};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
 pub use product::{AvsPreset, Product, ProductError};
@@ -64,6 +67,10 @@ pub struct Catalog {
     pub protocols: Vec<ProtocolInfo>,
     /// Products a layer can be built from.
     pub products: Vec<Product>,
+    /// Crises that happened, replayed on the stack beside the synthetic stresses (optional in
+    /// the data file).
+    #[serde(default)]
+    pub crises: Vec<Crisis>,
 }
 
 impl Catalog {
@@ -77,6 +84,7 @@ impl Catalog {
             prices: BTreeMap::new(),
             protocols: Vec::new(),
             products: Vec::new(),
+            crises: Vec::new(),
         }
     }
 

@@ -131,6 +131,28 @@ pub fn check(catalog: &Catalog) -> Result<(), String> {
             return Err(format!("{what}: must be greater than 0"));
         }
     }
+    if catalog.crises.len() > MAX_ENTRIES {
+        return Err(format!("more than {MAX_ENTRIES} crises"));
+    }
+    let mut ids = BTreeSet::new();
+    for c in &catalog.crises {
+        check_text("crises[].id", &c.id, 64)?;
+        check_text(&format!("crises[{}].name", c.id), &c.name, 80)?;
+        check_text(
+            &format!("crises[{}].summary", c.id),
+            &c.summary,
+            MAX_FIGURE_TEXT,
+        )?;
+        check_text(&format!("crises[{}].start", c.id), &c.start, 32)?;
+        check_text(&format!("crises[{}].end", c.id), &c.end, 32)?;
+        if !ids.insert(c.id.as_str()) {
+            return Err(format!("crises[{}]: listed twice", short(&c.id)));
+        }
+        for (k, f) in c.figures() {
+            check_figure(&format!("crises[{}].{k}", c.id), f)?;
+        }
+        c.check()?;
+    }
     let mut ids = BTreeSet::new();
     for p in &catalog.protocols {
         check_text("protocols[].id", &p.id, 64)?;

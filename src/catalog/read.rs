@@ -4,7 +4,7 @@
 //! checks the figures.
 
 use super::json::Value;
-use super::{AvsPreset, Catalog, Figure, FigureUnit, Product, ProtocolInfo};
+use super::{AvsPreset, Catalog, Crisis, Figure, FigureUnit, Product, ProtocolInfo};
 use crate::engine::{Asset, DebtAsset, Kind, OracleKind};
 use std::collections::BTreeMap;
 
@@ -198,6 +198,34 @@ fn product(v: &Value, path: &str) -> Read<Product> {
     })
 }
 
+fn crisis(v: &Value, path: &str) -> Read<Crisis> {
+    let optional_figure = |key: &str| -> Read<Option<Figure>> {
+        match v.get(key).filter(|x| **x != Value::Null) {
+            None => Ok(None),
+            Some(f) => figure(f, &format!("{path}.{key}")).map(Some),
+        }
+    };
+    let at = |key: &str| format!("{path}.{key}");
+    Ok(Crisis {
+        id: text_field(v, "id", path)?,
+        name: text_field(v, "name", path)?,
+        start: text_field(v, "start", path)?,
+        end: text_field(v, "end", path)?,
+        summary: text_field(v, "summary", path)?,
+        price_change: figure(member(v, "price_change", path)?, &at("price_change"))?,
+        depeg: figure(member(v, "depeg", path)?, &at("depeg"))?,
+        depeg_days: figure(member(v, "depeg_days", path)?, &at("depeg_days"))?,
+        borrow_apr: optional_figure("borrow_apr")?,
+        exit_queue_days: optional_figure("exit_queue_days")?,
+        redemptions_closed: match v.get("redemptions_closed") {
+            None => false,
+            Some(b) => b
+                .as_bool()
+                .ok_or_else(|| wrong(&at("redemptions_closed"), "true or false", b))?,
+        },
+    })
+}
+
 /// The catalog a parsed data file describes.
 ///
 /// # Errors
@@ -223,5 +251,13 @@ pub fn catalog(v: &Value) -> Read<Catalog> {
             .enumerate()
             .map(|(i, p)| product(p, &format!("products[{i}]")))
             .collect::<Read<_>>()?,
+        crises: match v.get("crises") {
+            None => Vec::new(),
+            Some(_) => array(v, "crises", "")?
+                .iter()
+                .enumerate()
+                .map(|(i, c)| crisis(c, &format!("crises[{i}]")))
+                .collect::<Read<_>>()?,
+        },
     })
 }

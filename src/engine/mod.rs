@@ -15,8 +15,10 @@
 //! | `valuation` | revaluing the position under a shock (events, stresses, worst case) |
 //! | `risk` | risk events, P(any loss), expected loss, worst-case slash, exit ladder |
 //! | `stress` | deterministic shocks, typed outcomes |
+//! | `historical` | crises that happened, replayed on any stack by their shock profile |
 //! | `projection` | value over the horizon against holding, maturities included |
 //! | `assemble` | puts the report together (no formulas) |
+//! | `compare` | the worst stress of a report, the efficient frontier of several |
 //!
 //! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
 //! [`APY_CAP`], growth at [`GROWTH_CAP`], inputs are bounded by [`validate`], whose
@@ -25,9 +27,11 @@
 #![warn(clippy::indexing_slicing)]
 
 mod assemble;
+mod compare;
 mod error;
 mod example;
 mod finite;
+mod historical;
 mod kind;
 mod leverage;
 pub mod param;
@@ -44,9 +48,11 @@ pub mod validate;
 mod valuation;
 mod r#yield;
 
+pub use compare::{efficient_frontier, worst_stress};
 pub use error::{Problem, ScenarioError};
 pub use example::example_scenario;
 pub use finite::non_finite_paths;
+pub use historical::{replay_crisis, CrisisExit, CrisisResult, CrisisShock};
 pub use kind::{Kind, UnknownKind};
 pub use leverage::{
     days_to_liquidation, health_factor, is_liquidatable, liquidation_penalty, liquidation_ratio,

@@ -134,18 +134,27 @@ fn avs_slash(input: &StressInput<'_>, s: f64) -> StressResult {
     result(input, StressKind::AvsSlash, s, &v, detail)
 }
 
-fn borrow_spike(input: &StressInput<'_>, rate: f64) -> StressResult {
+/// What a borrow rate of `rate` on every loop does: the new net APY, and the loop negative
+/// carry liquidates first with the days it takes (ties go to the lowest layer; `None` days: it
+/// never gets there). Shared by the borrow spike and the historical crises.
+pub(crate) struct CarryOutcome {
+    /// Whether the stack borrows at all.
+    pub borrows: bool,
+    /// Net APY on equity at the new rate.
+    pub net_apy_after: f64,
+    /// The loop negative carry liquidates first, and in how many days.
+    pub first: Option<(usize, Option<f64>)>,
+}
+
+pub(crate) fn carry_at(input: &StressInput<'_>, rate: f64) -> CarryOutcome {
     let sc = input.scenario;
     let spiked = walk(&sc.layers, Some(rate));
-    let v = input.positions.today;
     let net_apr = spiked.last().map_or(0.0, |s| s.equity_apr)
         + if sc.risk.include_points {
             spiked.last().map_or(0.0, |s| s.points_equity_apr)
         } else {
             0.0
         };
-    let net_apy_after = apr_to_apy(net_apr);
-    // Earliest liquidation by negative carry; ties go to the lowest layer.
     let mut first: Option<(usize, Option<f64>)> = None;
     for (i, step) in spiked.iter().enumerate() {
         let Some(l) = step.loop_step else { continue };
@@ -163,18 +172,29 @@ fn borrow_spike(input: &StressInput<'_>, rate: f64) -> StressResult {
             first = Some((i, days));
         }
     }
+    CarryOutcome {
+        borrows: spiked.iter().any(|s| s.loop_step.is_some()),
+        net_apy_after: apr_to_apy(net_apr),
+        first,
+    }
+}
+
+fn borrow_spike(input: &StressInput<'_>, rate: f64) -> StressResult {
+    let carry = carry_at(input, rate);
+    let v = input.positions.today;
+    let first = carry.first;
     let mut r = result(
         input,
         StressKind::BorrowSpike,
         rate,
         &v,
         StressDetail::BorrowSpike {
-            borrows: spiked.iter().any(|s| s.loop_step.is_some()),
+            borrows: carry.borrows,
             carry_loop: first.map(|(i, _)| i),
         },
     );
     r.breaks_first = first.map(|(i, _)| i).or(r.breaks_first);
-    r.net_apy_after = net_apy_after;
+    r.net_apy_after = carry.net_apy_after;
     r.days_to_liquidation = first.and_then(|(_, d)| d);
     r
 }

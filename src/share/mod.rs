@@ -35,7 +35,7 @@ pub use decode::decode;
 pub use encode::encode;
 pub use notice::Notice;
 pub use text::format_f64;
-pub use view::{Theme, ViewOptions};
+pub use view::{Page, Theme, ViewOptions};
 
 use crate::engine::Scenario;
 

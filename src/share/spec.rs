@@ -104,6 +104,8 @@ pub const EMBED_KEY: &str = "embed";
 pub const THEME_KEY: &str = "theme";
 /// `strategy`: id of the ready-made strategy the scenario came from (a hint for the picker).
 pub const STRATEGY_KEY: &str = "strategy";
+/// `view`: which view of the scenario the page opens (`calculator`, `compare`).
+pub const VIEW_KEY: &str = "view";
 /// Longest strategy id accepted, in characters.
 pub const MAX_STRATEGY_CHARS: usize = 64;
 
@@ -223,7 +225,7 @@ mod tests {
             .chain(&SETTINGS)
             .map(|p| link_key(p.id))
             .chain([VERSION_KEY, ASSET_KEY, LAYER_KEY, INCLUDE_POINTS.key])
-            .chain([EMBED_KEY, THEME_KEY, STRATEGY_KEY])
+            .chain([EMBED_KEY, THEME_KEY, STRATEGY_KEY, VIEW_KEY])
             .collect();
         let n = top.len();
         top.sort_unstable();
@@ -295,6 +297,13 @@ mod tests {
         }
         for key in TRACKING_KEYS.iter().chain([&THEME_KEY, &STRATEGY_KEY]) {
             assert!(readme.contains(&format!("`{key}`")), "{key}");
+        }
+        for page in crate::share::Page::ALL {
+            assert!(
+                documented(VIEW_KEY, page.code()),
+                "{VIEW_KEY}={}",
+                page.code()
+            );
         }
     }
 }

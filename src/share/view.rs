@@ -3,7 +3,7 @@
 
 use super::fields::{parse_flag, Fields, Notes};
 use super::notice::Notice;
-use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEME_KEY};
+use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEME_KEY, VIEW_KEY};
 use super::text::{clip, decode_text, push_text};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,30 @@ impl Theme {
     }
 }
 
+/// Which view of the scenario the page opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Page {
+    /// `view=calculator` (or no `view`): the calculator.
+    #[default]
+    Calculator,
+    /// `view=compare`: every ready-made strategy beside the scenario, for the same stake.
+    Compare,
+}
+
+impl Page {
+    /// Every view, in the order the notices list them.
+    pub const ALL: [Page; 2] = [Page::Calculator, Page::Compare];
+
+    /// The code in a link.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Page::Calculator => "calculator",
+            Page::Compare => "compare",
+        }
+    }
+}
+
 /// How the page is shown. Every field documents its default (an absent key).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ViewOptions {
@@ -41,6 +65,10 @@ pub struct ViewOptions {
     /// `strategy=<id>`: the ready-made strategy the scenario came from, a hint for the picker
     /// (the UI checks that the id exists). Default `None`: a custom scenario.
     pub strategy: Option<String>,
+    /// `view=compare`: the view opened. Default [`Page::Calculator`]; an unknown value reads as
+    /// the calculator, with a notice. (Absent from recorded goldens that predate it.)
+    #[serde(default)]
+    pub page: Page,
 }
 
 /// Read the view keys from the top-level pairs.
@@ -49,7 +77,26 @@ pub(crate) fn read(fields: &mut Fields<'_>, notes: &mut Notes) -> ViewOptions {
         embed: read_embed(fields, notes),
         theme: read_theme(fields, notes),
         strategy: read_strategy(fields, notes),
+        page: read_page(fields, notes),
     }
+}
+
+fn read_page(fields: &mut Fields<'_>, notes: &mut Notes) -> Page {
+    let Some(raw) = fields.take(VIEW_KEY, notes) else {
+        return Page::Calculator;
+    };
+    let (text, _) = decode_text(raw);
+    let text = text.trim();
+    if text.is_empty() {
+        return Page::Calculator;
+    }
+    Page::ALL
+        .into_iter()
+        .find(|p| p.code().eq_ignore_ascii_case(text))
+        .unwrap_or_else(|| {
+            fields.malformed(VIEW_KEY, raw, "calculator or compare", "calculator", notes);
+            Page::Calculator
+        })
 }
 
 fn read_embed(fields: &mut Fields<'_>, notes: &mut Notes) -> bool {
@@ -117,6 +164,12 @@ pub(crate) fn write(out: &mut String, view: &ViewOptions) {
         out.push_str(THEME_KEY);
         out.push('=');
         out.push_str(theme.code());
+    }
+    if view.page != Page::Calculator {
+        out.push('&');
+        out.push_str(VIEW_KEY);
+        out.push('=');
+        out.push_str(view.page.code());
     }
     if view.embed {
         out.push('&');

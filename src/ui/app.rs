@@ -5,7 +5,7 @@
 use crate::ui::charts::{MarginLadder, ProjectionChart, RiskStack, YieldWaterfall};
 use crate::ui::data::DataState;
 use crate::ui::methodology::Methodology;
-use crate::ui::results::{Headline, LayerTable, ResultNote, StressTable, SummaryBar};
+use crate::ui::results::{CrisisTable, Headline, LayerTable, ResultNote, StressTable, SummaryBar};
 use crate::ui::settings_panel::SettingsPanel;
 use crate::ui::share_bar::ShareBar;
 use crate::ui::sources::Sources;
@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
                         <h2 id="stress-title">"Stress scenarios"</h2>
                         <p class="hint">"Deterministic shocks applied to today's position; sizes are editable under “Risk model and stress sizes”."</p>
                         <StressTable/>
+                        <CrisisTable/>
                     </section>
                     <Methodology/>
                 </div>

@@ -99,6 +99,7 @@ pub fn current_query(state: AppState, embed: bool) -> String {
         embed,
         theme: state.view.with_value(|v| v.theme),
         strategy: state.strategy.get().map(str::to_string),
+        page: state.view.with_value(|v| v.page),
     };
     state.scenario.with(|s| share::encode(s, &view))
 }

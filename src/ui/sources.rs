@@ -90,8 +90,21 @@ fn catalog_tables(cat: &Catalog) -> impl IntoView {
             }
         })
         .collect_view();
+    let crises = cat
+        .crises
+        .iter()
+        .map(|c| {
+            let rows: Vec<(String, Figure)> = c
+                .figures()
+                .map(|(k, f)| (figure_label(k), f.clone()))
+                .collect();
+            figures_table(format!("{} ({} – {})", c.name, c.start, c.end), rows)
+        })
+        .collect_view();
     view! {
         {figures_table("Asset prices".into(), prices)}
+        <h3>"Crises"</h3>
+        {crises}
         <h3>"Protocols"</h3>
         {protocols}
         <h3>"Layer presets"</h3>

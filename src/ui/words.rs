@@ -232,6 +232,65 @@ pub fn stress_label(s: &StressResult, ticker: &str, layers: &[LayerReport]) -> S
     }
 }
 
+/// A crisis's shock profile in words: "ETH −65%, derivative −6.7% for 126 d, borrow APR 18%,
+/// exit queue 18 d" (or "redemptions closed").
+pub fn crisis_profile(c: &crate::engine::CrisisShock, ticker: &str) -> String {
+    let mut parts = vec![if c.price_change == 0.0 {
+        format!("{ticker} flat")
+    } else {
+        format!("{ticker} {}", signed_percent(c.price_change))
+    }];
+    if c.depeg > 0.0 {
+        parts.push(format!(
+            "derivative −{} for {}",
+            percent(c.depeg),
+            days(c.depeg_days)
+        ));
+    }
+    if let Some(b) = c.borrow_apr {
+        parts.push(format!("borrow APR {}", percent(b)));
+    }
+    parts.push(match c.exit_queue_days {
+        Some(q) => format!("exit queue {}", days(q)),
+        None => "redemptions closed".into(),
+    });
+    parts.join(", ")
+}
+
+/// Whether the stack could leave at par within the crisis, and what negative carry did.
+pub fn crisis_exit(
+    r: &crate::engine::CrisisResult,
+    c: &crate::engine::CrisisShock,
+    layers: &[LayerReport],
+) -> String {
+    use crate::engine::CrisisExit;
+    let exit = match (r.exit, r.derivative) {
+        (CrisisExit::Closed, Some(_)) if c.depeg > 0.0 => {
+            format!("redemptions closed: the only exit was selling {} below", percent(c.depeg))
+        }
+        (CrisisExit::Closed, _) => "redemptions closed".into(),
+        (CrisisExit::Redeem { days: d, in_time: true }, _) => format!(
+            "redeeming at par took {}, within the {} below peg",
+            days(d),
+            days(c.depeg_days)
+        ),
+        (CrisisExit::Redeem { days: d, .. }, _) if c.depeg > 0.0 => format!(
+            "redeeming at par took {}, longer than the {} below peg: leaving meant selling at the discount",
+            days(d),
+            days(c.depeg_days)
+        ),
+        (CrisisExit::Redeem { days: d, .. }, _) => format!("redeeming took {}", days(d)),
+    };
+    match r.carry_liquidation {
+        Some((i, Some(d))) => format!(
+            "{exit}; at that borrow rate, negative carry would liquidate {} in {}",
+            token(layers, i, "the loop"),
+            days(d)
+        ),
+        _ => exit,
+    }
+}
+
 /// How a liquidation went: "the aave loop's position is liquidated (HF 0.97 < 1): half the
 /// debt repaid, with the liquidation bonus on it".
 fn liquidation_words(s: &StressResult, layers: &[LayerReport]) -> Option<String> {
@@ -420,6 +479,11 @@ pub fn figure_label(key: &str) -> String {
         "exit_days" => "Exit time",
         "exchange_rate" => "Exchange rate",
         "loops" => "Loop count",
+        "price_change" => "Base-asset price change",
+        "depeg" => "Derivative discount at the worst point",
+        "depeg_days" => "Days below peg",
+        "borrow_apr" => "Peak borrow APR",
+        "exit_queue_days" => "Validator exit queue",
         other => {
             return crate::engine::param::layer_key_id(other)
                 .or_else(|| crate::engine::param::avs_key_id(other))

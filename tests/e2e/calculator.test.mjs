@@ -54,6 +54,24 @@ test('the default page shows the engine figures for the default strategy', async
   await context.close();
 });
 
+test('crises that happened are replayed on the stack as the native engine does', async () => {
+  const { page, context } = await openPage(browser, server.url + '/');
+  await waitForResults(page);
+  for (const name of ['default', 'loop']) {
+    const c = caseNamed(name);
+    if (name !== 'default') {
+      await page.goto(`${server.url}/?${c.query}`);
+      await waitForResults(page);
+    }
+    await byId(page, 'historical-stress').first().waitFor();
+    const rows = await byId(page, 'historical-stress').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.trim())));
+    assert.ok(c.crises.length >= 5, 'the shipped catalog has its crises');
+    assert.deepEqual(rows, c.crises, `crises of ${name}`);
+  }
+  await context.close();
+});
+
 const CHARTS = ['chart-waterfall', 'chart-risk', 'chart-margin', 'chart-projection'];
 
 /** Each chart: an SVG with an accessible name, a text-alternative table, finite coordinates. */

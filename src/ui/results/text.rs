@@ -2,7 +2,7 @@
 //! components, the embed and the native fixture the browser tests compare against. Pure: the
 //! components only place these strings.
 
-use crate::engine::{HealthFactor, LayerReport, Liquidation, StressResult, Summary};
+use crate::engine::{CrisisResult, HealthFactor, LayerReport, Liquidation, StressResult, Summary};
 use crate::ui::format::{days, multiplier, number, percent, signed_percent, usd};
 use crate::ui::words;
 pub use crate::ui::words::health_text;
@@ -250,6 +250,62 @@ impl StressRow {
                 })
                 .unwrap_or_else(|| "—".into()),
             note: words::stress_note(s, ticker, layers),
+        }
+    }
+}
+
+/// One row of the historical crises' table, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrisisRow {
+    /// The crisis (`stETH discount, 2022 (…)`).
+    pub name: String,
+    /// Its dates (`2022-05-12 – 2022-09-15`).
+    pub dates: String,
+    /// The shock profile in words.
+    pub profile: String,
+    /// Equity at the worst point, USD.
+    pub equity: String,
+    /// Change of equity.
+    pub change: String,
+    /// The change is a loss.
+    pub loss: bool,
+    /// A loop is liquidated.
+    pub liquidated: bool,
+    /// The layer that breaks first.
+    pub breaks: String,
+    /// Whether exits were possible within the event.
+    pub exit: String,
+}
+
+impl CrisisRow {
+    /// The row of crisis `c` replayed as `r` on a stack of `layers`.
+    pub fn new(
+        c: &crate::catalog::Crisis,
+        r: &CrisisResult,
+        ticker: &str,
+        layers: &[LayerReport],
+    ) -> CrisisRow {
+        CrisisRow {
+            name: c.name.clone(),
+            dates: if c.start == c.end {
+                c.start.clone()
+            } else {
+                format!("{} – {}", c.start, c.end)
+            },
+            profile: words::crisis_profile(&c.shock(), ticker),
+            equity: usd(r.equity_after_usd),
+            change: percent(r.equity_change),
+            loss: r.equity_change < 0.0,
+            liquidated: r.liquidated,
+            breaks: r
+                .breaks_first
+                .and_then(|i| {
+                    layers
+                        .get(i)
+                        .map(|l| format!("{} (layer {})", l.token, i + 1))
+                })
+                .unwrap_or_else(|| "—".into()),
+            exit: words::crisis_exit(r, &c.shock(), layers),
         }
     }
 }
