@@ -17,12 +17,17 @@ window.restackFatal = showFatal;
 const FILES = {
   full: ['./restack.js', './restack_bg.wasm'],
   embed: ['./restack-embed.js', './restack-embed_bg.wasm'],
+  views: ['./restack-views.js', './restack-views_bg.wasm'],
 };
 
-// An embed (`embed`, `embed=1`, `embed=true`, as the link decoder reads it) loads the smaller
-// build that holds the embed alone; every other page loads the full calculator.
-const embedFlag = new URLSearchParams(location.search).get('embed');
-const [module, wasm] = FILES[embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'embed' : 'full'];
+// `view=compare` (any case) loads the on-demand views; an embed (`embed`, `embed=1`,
+// `embed=true`, as the link decoder reads it) the smaller build that holds the embed alone;
+// every other page the full calculator.
+const params = new URLSearchParams(location.search);
+const embedFlag = params.get('embed');
+const build = (params.get('view') ?? '').trim().toLowerCase() === 'compare' ? 'views'
+  : embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'embed' : 'full';
+const [module, wasm] = FILES[build];
 
 import(module)
   .then((m) => m.default({ module_or_path: new URL(wasm, import.meta.url) }))

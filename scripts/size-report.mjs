@@ -33,6 +33,8 @@ const shared = ['index.html', boot, ...css, 'data/protocols.json'].filter((f) =>
 const pages = {
   main: [...shared, ...build('full')].map(measure),
   embed: [...shared, ...build('embed')].map(measure),
+  // A compare link's page: the on-demand views build (never fetched by the other pages).
+  compare: [...shared, ...build('views')].map(measure),
 };
 const onDemand = ['methodology.html', 'doc.css', 'data/defaults.json', 'embed.js'].filter((f) => existsSync(join(dist, f))).map(measure);
 

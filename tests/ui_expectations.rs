@@ -138,7 +138,17 @@ fn write_browser_expectations() {
     }
     assert!(golden.len() >= 6, "golden links evaluate");
 
-    let out = json!({ "cases": cases, "invalid": invalid, "golden": golden });
+    // The compare view for the default page: each row's id and its cells after the name.
+    let compare: Vec<Value> = restack::ui::compare::text::rows(&Catalog::shipped(), &default)
+        .into_iter()
+        .map(|(row, _, _)| {
+            json!({ "id": row.id, "name": row.cells.first(), "cells": row.cells.get(1..),
+                    "point": [row.point.0, row.point.1] })
+        })
+        .collect();
+    let out = json!({ "cases": cases, "invalid": invalid, "golden": golden, "compare": compare,
+                      "compare_query": share::encode(&default, &share::ViewOptions {
+                          page: share::Page::Compare, ..Default::default() }) });
     std::fs::create_dir_all("target/e2e").unwrap_or_else(|e| panic!("{e}"));
     let text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write("target/e2e/expected.json", text).unwrap_or_else(|e| panic!("{e}"));

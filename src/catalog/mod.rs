@@ -30,7 +30,7 @@ pub use figure::{Figure, FigureUnit};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
 pub use product::{AvsPreset, Product, ProductError};
 pub use rebase::rebase_scenario;
-pub use strategy::{Strategy, DEFAULT_LINK, STRATEGIES};
+pub use strategy::{for_the_same_stake, Strategy, DEFAULT_LINK, STRATEGIES};
 
 use crate::engine::{Asset, Kind, Layer};
 use serde::{Deserialize, Serialize};

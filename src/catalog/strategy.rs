@@ -109,6 +109,37 @@ pub const STRATEGIES: [Strategy; 9] = [
     },
 ];
 
+/// Every ready-made strategy for the stake of `user` (docs/METHODOLOGY.md §10): strategies of
+/// the user's asset at the user's amount and price; strategies of another asset at the same value
+/// in USD, at that asset's catalog price; the user's horizon, risk and stress settings for all.
+/// A strategy whose products the catalog lacks is left out.
+pub fn for_the_same_stake(
+    catalog: &Catalog,
+    user: &Scenario,
+) -> Vec<(&'static Strategy, Scenario)> {
+    let equity_usd = user.stake.amount * user.stake.price_usd;
+    STRATEGIES
+        .iter()
+        .filter_map(|s| {
+            let mut sc = s.scenario(catalog).ok()?;
+            if s.asset == user.stake.asset {
+                sc.stake.amount = user.stake.amount;
+                sc.stake.price_usd = user.stake.price_usd;
+            } else {
+                let price = sc.stake.price_usd;
+                if !(price > 0.0 && equity_usd.is_finite()) {
+                    return None;
+                }
+                sc.stake.amount = equity_usd / price;
+            }
+            sc.horizon_days = user.horizon_days;
+            sc.risk = user.risk.clone();
+            sc.stress = user.stress.clone();
+            Some((s, sc))
+        })
+        .collect()
+}
+
 impl Strategy {
     /// A strategy by id.
     pub fn find(id: &str) -> Option<&'static Strategy> {

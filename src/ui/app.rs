@@ -99,6 +99,14 @@ pub fn EmbedApp() -> impl IntoView {
     view! { <EmbedView notices=notices/> }
 }
 
+/// The on-demand views (`view=compare`): what `public/boot.js` loads for them, so the
+/// calculator's first load carries none of their code.
+#[component]
+pub fn ViewsApp() -> impl IntoView {
+    let (_, _, notices) = open();
+    view! { <crate::ui::compare::CompareView notices=notices/> }
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {

@@ -10,6 +10,7 @@ mod app;
 mod avs_editor;
 mod browser;
 pub mod charts;
+pub mod compare;
 mod data;
 mod embed_resize;
 mod field;
@@ -34,7 +35,7 @@ mod state;
 mod table_wrap;
 pub mod words;
 
-pub use app::{App, EmbedApp};
+pub use app::{App, EmbedApp, ViewsApp};
 
 /// Install the panic hook and mount the full calculator into `#app` (it reads the link once).
 pub fn start() {
@@ -45,6 +46,11 @@ pub fn start() {
 /// opened with `embed` loads (`public/boot.js` picks it).
 pub fn start_embed() {
     mount(EmbedApp);
+}
+
+/// Install the panic hook and mount the on-demand views (`view=compare`) into `#app`.
+pub fn start_views() {
+    mount(ViewsApp);
 }
 
 fn mount<F, V>(app: F)

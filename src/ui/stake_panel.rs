@@ -30,6 +30,18 @@ pub fn StakePanel() -> impl IntoView {
             |s| s.description,
         )
     };
+    // The compare view of the same scenario (an on-demand build: following the link loads it).
+    let compare_href = move || {
+        let view = crate::share::ViewOptions {
+            page: crate::share::Page::Compare,
+            theme: state.view.with_value(|v| v.theme),
+            strategy: state.strategy.get().map(str::to_string),
+            ..Default::default()
+        };
+        state
+            .scenario
+            .with(|s| format!("?{}", crate::share::encode(s, &view)))
+    };
     view! {
         <section class="panel" aria-labelledby="stake-title">
             <h2 id="stake-title">"Stake"</h2>
@@ -40,6 +52,7 @@ pub fn StakePanel() -> impl IntoView {
                     {STRATEGIES.iter().map(|s| view! { <option value=s.id>{s.name}</option> }).collect_view()}
                 </select>
                 <p class="hint" data-testid="strategy-description">{description}</p>
+                <p class="hint"><a href=compare_href data-testid="open-compare">"Compare every strategy for this stake →"</a></p>
             </div>
             <div class="fields">
                 <div class="field">

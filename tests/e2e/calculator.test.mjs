@@ -204,11 +204,11 @@ for (const [w, h] of [[390, 844], [1280, 800]]) {
   }
 }
 
-for (const scheme of ['light', 'dark']) {
-  test(`axe-core finds no serious or critical violations (${scheme})`, async () => {
+for (const [view, path] of [['calculator', '/'], ['compare view', `/?${expected.compare_query}`]]) for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no serious or critical violations (${view}, ${scheme})`, async () => {
     const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(server.url + path);
     await waitForResults(page);
     // Open the collapsed sections so their controls are scanned too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
