@@ -54,7 +54,7 @@ pub use leverage::{
     loops_for_target, max_leverage, position_health, repaid_share, CLOSE_FACTOR_HF_THRESHOLD,
     FULL_LIQUIDATION_BELOW_USD, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS, MAX_LOOP_LEVERAGE,
 };
-pub use param::default_price_usd;
+pub use param::{default_price_usd, default_volatility};
 pub use pendle::{
     pt_price, years_to_maturity, yield_left, yt_backing_loss, yt_break_even_apy, yt_leverage,
     yt_long_yield_apy, yt_price, MIN_YT_PRICE,
@@ -69,8 +69,8 @@ pub use restake::{avs_reward_apr, total_magnitude};
 pub use risk::p_any_loss;
 pub use scenario::*;
 pub use validate::{
-    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_PRICE_USD,
-    MAX_TEXT_CHARS, MIN_APR,
+    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_MC_PATHS,
+    MAX_PRICE_USD, MAX_TEXT_CHARS, MIN_APR,
 };
 
 /// Evaluate a scenario: validate it, then compute every per-layer and whole-stack figure and the
