@@ -16,6 +16,7 @@
 //! | `risk` | risk events, P(any loss), expected loss, worst-case slash, exit ladder |
 //! | `stress` | deterministic shocks, typed outcomes |
 //! | `projection` | value over the horizon against holding, maturities included |
+//! | `montecarlo` | the distribution of outcomes over the horizon: seeded paths, chunked, merged |
 //! | `assemble` | puts the report together (no formulas) |
 //!
 //! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
@@ -30,6 +31,7 @@ mod example;
 mod finite;
 mod kind;
 mod leverage;
+mod montecarlo;
 pub mod param;
 mod pendle;
 mod position;
@@ -53,6 +55,10 @@ pub use leverage::{
     loop_leverage, loop_leverage_closed_form, loop_leverage_sum, loop_yield_added,
     loops_for_target, max_leverage, position_health, repaid_share, CLOSE_FACTOR_HF_THRESHOLD,
     FULL_LIQUIDATION_BELOW_USD, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS, MAX_LOOP_LEVERAGE,
+};
+pub use montecarlo::{
+    simulate, simulate_chunk, Bin, CauseCount, Histogram, LossCause, McError, McPartial, McPlan,
+    McReport, HISTOGRAM_BINS, STEP_DAYS,
 };
 pub use param::{default_price_usd, default_volatility};
 pub use pendle::{
