@@ -3,7 +3,7 @@
 //! accrued-yield and lender-carry tables of both rate regimes, the YT repricing tables and the
 //! position's state today (docs/METHODOLOGY.md §10).
 
-use super::rng::mix64;
+use super::rng::{mix64, Ziggurat};
 use super::LossCause;
 use crate::engine::assemble::{equity_apr, maturities};
 use crate::engine::param::default_volatility;
@@ -52,6 +52,9 @@ pub(super) struct Source {
     pub lane: u32,
     /// Mean waiting time in days, 365 / λ with λ = −ln(1 − p); 0 when p = 1 (every step).
     pub mean_wait_days: f64,
+    /// Chance of at least one event before the horizon, 1 − (1 − p)^(horizon/365): a uniform
+    /// at or above it means no event on the path (no logarithm needed).
+    pub p_horizon: f64,
     /// Whether it happens again after it happened (the spike and the YT fall do not).
     pub repeats: bool,
     /// Crisis mode: the extra chance in a crash step that brings the step's odds to the annual
@@ -85,9 +88,10 @@ pub(super) struct Regime {
     /// Accrued-yield growth from day 0 to the end of each step (index 0 = day 0), the
     /// projection's growth factor (§6).
     pub growth: Vec<f64>,
-    /// Per layer: × on the lender's view of the debt over a full step and over the last,
-    /// e^{(ȳ_d − y_c)·Δt} (1 for a layer that borrows nothing).
-    pub drift: [(f64, f64); MAX_LAYERS],
+    /// After j steps (index j, 0 = today), per layer: × on the lender's view of the debt,
+    /// e^{(ȳ_d − y_c)·t} built as the product of the steps' factors (1 for a layer that borrows
+    /// nothing).
+    pub drift: Vec<[f64; MAX_LAYERS]>,
 }
 
 /// A YT layer's timeline on the path.
@@ -124,6 +128,10 @@ pub struct McPlan {
     pub(super) yts: Vec<YtTimeline>,
     /// Whether any loop borrows USD (then the base price moves health factors).
     pub(super) usd_debt: bool,
+    /// The layers of the loops that borrow.
+    pub(super) loop_layers: Vec<usize>,
+    /// Whether a crash step can change any source's odds (crisis mode with a depeg or a spike).
+    pub(super) crisis_sources: bool,
     /// The position today: what the valuation without a shock leaves (a position liquidatable
     /// now is liquidated at once), its trace and its valuation.
     pub(super) start_held: Held,
@@ -133,6 +141,8 @@ pub struct McPlan {
     pub(super) digest: u64,
     /// ln of the valuation's wipe-out threshold (10⁻¹²).
     pub(super) ln_wipe_eps: f64,
+    /// The normal generator's tables.
+    pub(super) zig: Ziggurat,
 }
 
 impl McPlan {
@@ -241,6 +251,7 @@ fn prepare(s: &Scenario) -> McPlan {
             sources.push(Source {
                 lane,
                 mean_wait_days: mean_wait_days(p),
+                p_horizon: hazard(p, horizon_days),
                 repeats,
                 crisis_extra: (crisis && mc.crisis).then(|| (extra(STEP_DAYS), extra(last_days))),
                 effect,
@@ -375,13 +386,23 @@ fn prepare(s: &Scenario) -> McPlan {
         let mut growth = Vec::with_capacity(end_days.len() + 1);
         growth.push(1.0);
         growth.extend(end_days.iter().map(|d| growth_to(*d, net_apy, &due)));
-        let mut drift = [(1.0, 1.0); MAX_LAYERS];
-        for (slot, st) in drift.iter_mut().zip(&walked) {
+        let mut factors = [(1.0, 1.0); MAX_LAYERS];
+        for (slot, st) in factors.iter_mut().zip(&walked) {
             let rate = carry_erosion_apr(st);
             *slot = (
                 libm::exp(rate * STEP_DAYS / DAYS_PER_YEAR),
                 libm::exp(rate * last_days / DAYS_PER_YEAR),
             );
+        }
+        let mut drift = Vec::with_capacity(end_days.len() + 1);
+        let mut now = [1.0; MAX_LAYERS];
+        drift.push(now);
+        for k in 0..n_steps {
+            let last = k + 1 == n_steps;
+            for (d, f) in now.iter_mut().zip(&factors) {
+                *d *= if last { f.1 } else { f.0 };
+            }
+            drift.push(now);
         }
         Regime { growth, drift }
     };
@@ -444,6 +465,14 @@ fn prepare(s: &Scenario) -> McPlan {
         .any(|st| st.loop_step.is_some_and(|l| l.debt == DebtAsset::Usd));
     let paths = mc.paths;
     let digest = digest(s, sigma);
+    let loop_layers = steps
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.loop_step.is_some())
+        .map(|(i, _)| i)
+        .filter(|i| *i < MAX_LAYERS)
+        .collect();
+    let crisis_sources = sources.iter().any(|src| src.crisis_extra.is_some());
     McPlan {
         layers,
         steps,
@@ -460,11 +489,14 @@ fn prepare(s: &Scenario) -> McPlan {
         spiked,
         yts,
         usd_debt,
+        loop_layers,
+        crisis_sources,
         start_held,
         start_trace,
         start,
         digest,
         ln_wipe_eps: libm::log(WIPE_EPS),
+        zig: Ziggurat::new(),
     }
 }
 

@@ -2,15 +2,15 @@
 //! (seed, path, lane), no OS entropy (docs/METHODOLOGY.md §10, "Determinism").
 //!
 //! - Streams are keyed by SplitMix64's finaliser (Steele, Lea and Flood, "Fast splittable
-//!   pseudorandom number generators", OOPSLA 2014; constants from Vigna's `splitmix64.c`), and
-//!   each stream is xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number
-//!   generators", ACM TOMS 2021; `xoshiro256starstar.c`) seeded from four SplitMix64 outputs, as
-//!   its authors recommend. Path i's numbers depend only on (seed, i, lane), never on which
-//!   chunk or worker ran it.
+//!   pseudorandom number generators", OOPSLA 2014; constants from Vigna's `splitmix64.c`). The
+//!   price's stream (many draws) is xoshiro256** (Blackman and Vigna, "Scrambled linear
+//!   pseudorandom number generators", ACM TOMS 2021; `xoshiro256starstar.c`) seeded from four
+//!   SplitMix64 outputs, as its authors recommend; an event lane (one or two draws) is SplitMix64
+//!   itself. Path i's numbers depend only on (seed, i, lane), never on which chunk or worker ran
+//!   it.
 //! - Uniforms take the top 53 bits: k · 2⁻⁵³ in [0, 1).
-//! - Normals by Marsaglia's polar method (Marsaglia and Bray, "A convenient method for
-//!   generating normal variables", SIAM Review 6(3), 1964): two uniforms in the unit disc give
-//!   two independent normals with one logarithm and one square root.
+//! - Normals by the ziggurat method (Marsaglia and Tsang 2000, Doornik 2005): one 64-bit draw
+//!   and a table lookup for about 98.8 % of them, a logarithm or exponential for the rest.
 //! - Exponentials by inversion: −ln(1 − U).
 //!
 //! Logarithms come from `libm` (bit-identical natively and in wasm32); the square root is
@@ -39,22 +39,59 @@ fn splitmix64(state: &mut u64) -> u64 {
     mix64(*state)
 }
 
+/// Layers of the ziggurat.
+const ZIGGURAT_LAYERS: usize = 128;
+/// The ziggurat's base R and the area V of each layer, for 128 layers (Marsaglia and Tsang).
+const ZIGGURAT_R: f64 = 3.442_619_855_899;
+const ZIGGURAT_V: f64 = 9.912_563_035_262_17e-3;
+
+/// The ziggurat's tables: the layers' right edges x_0 > x_1 = R > … > x_128 = 0 (x_0 = V / f(R)
+/// is the base's width with its tail) and the ratios x_{i+1} / x_i. Built once per simulation
+/// with `libm`, so the same bits on every target.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Ziggurat {
+    x: [f64; ZIGGURAT_LAYERS + 1],
+    ratio: [f64; ZIGGURAT_LAYERS],
+}
+
+impl Ziggurat {
+    /// The tables (Doornik's `zigNorInit`): f(x) = e^(−x²/2); x_1 = R; each next edge closes a
+    /// layer of area V: x_{i+1} = √(−2 ln(V / x_i + f(x_i))).
+    pub(crate) fn new() -> Ziggurat {
+        let mut f = libm::exp(-0.5 * ZIGGURAT_R * ZIGGURAT_R);
+        let mut x = [0.0; ZIGGURAT_LAYERS + 1];
+        let [x0, x1, rest @ ..] = &mut x;
+        *x0 = ZIGGURAT_V / f;
+        *x1 = ZIGGURAT_R;
+        let mut prev = ZIGGURAT_R;
+        // x_2 … x_127; x_128 stays 0.
+        for slot in rest.iter_mut().take(ZIGGURAT_LAYERS - 2) {
+            let next = (-2.0 * libm::log(ZIGGURAT_V / prev + f)).sqrt();
+            *slot = next;
+            f = libm::exp(-0.5 * next * next);
+            prev = next;
+        }
+        let mut ratio = [0.0; ZIGGURAT_LAYERS];
+        for (r, pair) in ratio.iter_mut().zip(x.windows(2)) {
+            if let [a, b] = pair {
+                *r = b / a;
+            }
+        }
+        Ziggurat { x, ratio }
+    }
+}
+
 /// A xoshiro256** generator: 256 bits of state, period 2²⁵⁶ − 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Rng {
     s: [u64; 4],
-    /// The second normal of the last polar draw, if not used yet.
-    spare: Option<u64>,
 }
 
 impl Rng {
-    /// The stream of `lane` of `path` under `seed`: its state is four SplitMix64 outputs from a
-    /// key that mixes the three (each through SplitMix64's finaliser, so neighbouring paths and
-    /// lanes get unrelated streams).
-    pub(crate) fn stream(seed: u64, path: u32, lane: u32) -> Rng {
-        let mut key = mix64(seed.wrapping_add(GOLDEN_GAMMA));
-        key = mix64(key ^ u64::from(path));
-        key = mix64(key ^ (u64::from(lane) << 32 | 0x5EED));
+    /// The stream of lane `lane` of the path keyed `path_key` ([`path_key`]): its state is four
+    /// SplitMix64 outputs from the lane's key.
+    pub(crate) fn stream(path_key: u64, lane: u32) -> Rng {
+        let mut key = lane_key(path_key, lane);
         let mut s = [0_u64; 4];
         for x in &mut s {
             *x = splitmix64(&mut key);
@@ -64,7 +101,7 @@ impl Rng {
             // practice, but the generator must not depend on that.
             s[0] = GOLDEN_GAMMA;
         }
-        Rng { s, spare: None }
+        Rng { s }
     }
 
     /// The next 64 random bits.
@@ -90,33 +127,98 @@ impl Rng {
         (self.next_u64() >> 11) as f64 * UNIT_53
     }
 
-    /// A standard normal number (Marsaglia's polar method).
+    /// A standard normal number by the ziggurat method (Marsaglia and Tsang, "The ziggurat
+    /// method for generating random variables", J. Stat. Software 5(8), 2000, in Doornik's
+    /// form, "An improved ziggurat method to generate normal random samples", 2005).
     ///
     /// # Formula
-    /// Draw u, v uniform in (−1, 1) until s = u² + v² is in (0, 1); then u · f and v · f with
-    /// f = √(−2 ln s / s) are two independent standard normals. The second is kept for the next
-    /// call. Total: after 64 rejected pairs (probability 0.2146⁶⁴ ≈ 10⁻⁴³) it returns 0.
-    pub(crate) fn normal(&mut self) -> f64 {
-        if let Some(bits) = self.spare.take() {
-            return f64::from_bits(bits);
-        }
+    /// One 64-bit draw gives u = 2U − 1 (top 53 bits) and a layer i (low 7 bits) of the 128
+    /// layers of equal area under e^(−x²/2). If |u| < x_{i+1}/x_i the point lies in the layer's
+    /// rectangle: return u · x_i (about 98.8 % of draws, no transcendental). Otherwise, layer 0
+    /// draws from the tail beyond R = 3.442619855899 (x = ln U₁ / R, y = ln U₂ until
+    /// −2y ≥ x², return ±(R − x)), and the others accept u · x_i when a uniform point under the
+    /// layer's wedge lies under the curve. Total: after 64 rejections it returns 0.
+    pub(crate) fn normal(&mut self, zig: &Ziggurat) -> f64 {
         for _ in 0..64 {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let f = (-2.0 * libm::log(s) / s).sqrt();
-                self.spare = Some((v * f).to_bits());
-                return u * f;
+            let bits = self.next_u64();
+            let u = 2.0 * ((bits >> 11) as f64 * UNIT_53) - 1.0;
+            let i = (bits & 0x7F) as usize;
+            let (Some(&xi), Some(&xj), Some(&ri)) =
+                (zig.x.get(i), zig.x.get(i + 1), zig.ratio.get(i))
+            else {
+                return 0.0;
+            };
+            if u.abs() < ri {
+                return u * xi;
+            }
+            if i == 0 {
+                return self.normal_tail(u < 0.0);
+            }
+            let x = u * xi;
+            let f0 = libm::exp(-0.5 * (xi * xi - x * x));
+            let f1 = libm::exp(-0.5 * (xj * xj - x * x));
+            if f1 + self.uniform() * (f0 - f1) < 1.0 {
+                return x;
             }
         }
         0.0
     }
 
-    /// A standard exponential number (mean 1), by inversion: −ln(1 − U), finite and ≥ 0.
-    pub(crate) fn exponential(&mut self) -> f64 {
-        -libm::log1p(-self.uniform())
+    /// A normal number beyond the ziggurat's base R, by Marsaglia's tail method.
+    fn normal_tail(&mut self, negative: bool) -> f64 {
+        for _ in 0..64 {
+            // ln of a uniform in (0, 1]: 1 − U is never 0.
+            let x = libm::log(1.0 - self.uniform()) / ZIGGURAT_R;
+            let y = libm::log(1.0 - self.uniform());
+            if -2.0 * y >= x * x {
+                return if negative {
+                    x - ZIGGURAT_R
+                } else {
+                    ZIGGURAT_R - x
+                };
+            }
+        }
+        0.0
     }
+}
+
+/// A SplitMix64 generator: for the few draws of an event lane (a waiting time or two per path),
+/// where seeding xoshiro's 256 bits would cost more than the draws. Full period 2⁶⁴; passes
+/// BigCrush (Steele, Lea and Flood 2014).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Lane {
+    state: u64,
+}
+
+impl Lane {
+    /// The lane `lane` of a path whose key is `path_key` ([`path_key`]; the same key as
+    /// [`Rng::stream`]).
+    pub(crate) fn stream(path_key: u64, lane: u32) -> Lane {
+        Lane {
+            state: lane_key(path_key, lane),
+        }
+    }
+
+    /// A uniform number in [0, 1).
+    pub(crate) fn uniform(&mut self) -> f64 {
+        (splitmix64(&mut self.state) >> 11) as f64 * UNIT_53
+    }
+
+    /// −ln(1 − u) for a uniform `u` of this lane: a standard exponential by inversion.
+    pub(crate) fn exponential_of(u: f64) -> f64 {
+        -libm::log1p(-u)
+    }
+}
+
+/// The key of (seed, path): each folded in through SplitMix64's finaliser, so neighbouring
+/// paths get unrelated streams.
+pub(crate) fn path_key(seed: u64, path: u32) -> u64 {
+    mix64(mix64(seed.wrapping_add(GOLDEN_GAMMA)) ^ u64::from(path))
+}
+
+/// The key of a lane of the path keyed `path_key`.
+fn lane_key(path_key: u64, lane: u32) -> u64 {
+    mix64(path_key ^ (u64::from(lane) << 32 | 0x5EED))
 }
 
 #[cfg(test)]
@@ -143,12 +245,24 @@ mod tests {
     fn xoshiro_matches_the_reference() {
         // xoshiro256starstar.c from the state {1, 2, 3, 4}: 11520, 0, 1509978240,
         // 1215971899390074240 (the reference implementation's first four outputs).
-        let mut r = Rng {
-            s: [1, 2, 3, 4],
-            spare: None,
-        };
+        let mut r = Rng { s: [1, 2, 3, 4] };
         let got: Vec<u64> = (0..4).map(|_| r.next_u64()).collect();
         assert_eq!(got, [11_520, 0, 1_509_978_240, 1_215_971_899_390_074_240]);
+    }
+
+    #[test]
+    fn the_ziggurat_tables_close() {
+        // Guards the table build: the last layer's edge reaches 0 with every layer of area V,
+        // which only holds for Marsaglia and Tsang's R and V: x_127 is small (about 0.27) and
+        // the ratios are all in (0, 1).
+        let zig = Ziggurat::new();
+        let x127 = zig.x.get(ZIGGURAT_LAYERS - 1).copied().unwrap_or(f64::NAN);
+        assert!(x127 > 0.2 && x127 < 0.3, "{x127}");
+        assert_eq!(zig.x.get(ZIGGURAT_LAYERS), Some(&0.0));
+        assert!(zig.ratio.iter().all(|r| *r >= 0.0 && *r < 1.0));
+        // x_0 · f(R) = V: the base rectangle plus the tail has the layers' area.
+        let f_r = (-0.5 * ZIGGURAT_R * ZIGGURAT_R).exp();
+        assert!((zig.x.first().copied().unwrap_or(0.0) * f_r - ZIGGURAT_V).abs() < 1e-15);
     }
 
     #[test]
@@ -156,20 +270,20 @@ mod tests {
         // The stream of (seed, path, lane) is a pure function of the three: running path 7
         // alone or after path 6 gives the same numbers, and neighbours differ.
         let a: Vec<u64> = {
-            let mut r = Rng::stream(42, 7, 0);
+            let mut r = Rng::stream(path_key(42, 7), 0);
             (0..4).map(|_| r.next_u64()).collect()
         };
-        let mut other = Rng::stream(42, 6, 0);
+        let mut other = Rng::stream(path_key(42, 6), 0);
         let _ = other.next_u64();
         let b: Vec<u64> = {
-            let mut r = Rng::stream(42, 7, 0);
+            let mut r = Rng::stream(path_key(42, 7), 0);
             (0..4).map(|_| r.next_u64()).collect()
         };
         assert_eq!(a, b);
         let mut lanes = vec![
-            Rng::stream(42, 7, 1).next_u64(),
-            Rng::stream(42, 8, 0).next_u64(),
-            Rng::stream(43, 7, 0).next_u64(),
+            Rng::stream(path_key(42, 7), 1).next_u64(),
+            Rng::stream(path_key(42, 8), 0).next_u64(),
+            Rng::stream(path_key(43, 7), 0).next_u64(),
         ];
         lanes.push(a.first().copied().unwrap_or(0));
         lanes.sort_unstable();
@@ -184,16 +298,31 @@ mod tests {
         // (4 · 1/√200000 = 0.0089), its variance 1 ± 0.013 (4 · √(2/200000)); of an
         // exponential 1 ± 0.009.
         let n = 200_000;
-        let mut r = Rng::stream(1, 0, 0);
+        let mut r = Rng::stream(path_key(1, 0), 0);
         let mean_u = (0..n).map(|_| r.uniform()).sum::<f64>() / f64::from(n);
         assert!((mean_u - 0.5).abs() < 0.0026, "{mean_u}");
-        let z: Vec<f64> = (0..n).map(|_| r.normal()).collect();
+        let zig = Ziggurat::new();
+        let z: Vec<f64> = (0..n).map(|_| r.normal(&zig)).collect();
         let mean = z.iter().sum::<f64>() / f64::from(n);
         let var = z.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / f64::from(n);
         assert!(mean.abs() < 0.009, "{mean}");
         assert!((var - 1.0).abs() < 0.013, "{var}");
-        let mean_e = (0..n).map(|_| r.exponential()).sum::<f64>() / f64::from(n);
+        let mut lane = Lane::stream(path_key(1, 0), 1);
+        let mean_e = (0..n)
+            .map(|_| Lane::exponential_of(lane.uniform()))
+            .sum::<f64>()
+            / f64::from(n);
         assert!((mean_e - 1.0).abs() < 0.009, "{mean_e}");
         assert!(z.iter().all(|x| x.is_finite()));
+        // Both tails: P(|Z| > 2) = 0.0455003; 4 standard errors √(0.0455 · 0.9545 / 200000)
+        // = 4 · 0.000466. P(|Z| > R = 3.4426) = 0.000576 (the ziggurat's own tail):
+        // 4 · √(0.000576 / 200000) = 0.000215.
+        let beyond = |t: f64| z.iter().filter(|x| x.abs() > t).count() as f64 / f64::from(n);
+        assert!(
+            (beyond(2.0) - 0.045_500_3).abs() < 0.001_87,
+            "{}",
+            beyond(2.0)
+        );
+        assert!((beyond(ZIGGURAT_R) - 0.000_576).abs() < 0.000_215);
     }
 }
