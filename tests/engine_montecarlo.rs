@@ -1,4 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::panic)] // a test fails by panicking
+#![allow(clippy::single_range_in_vec_init)] // a list of ranges that holds one
 //! The Monte Carlo simulation (docs/METHODOLOGY.md §10) against values derived by hand: the
 //! deterministic projection when nothing is random, the engine's analytic P(any loss) and
 //! expected loss where they are exact, closed forms of the price model; determinism across runs

@@ -360,7 +360,7 @@ fn summarise(plan: &McPlan, sorted: &[f64], partial: &McPartial) -> McReport {
         })
         .collect();
     // Most frequent first; ties keep the sources' order (stable).
-    loss_causes.sort_by(|a, b| b.paths.cmp(&a.paths));
+    loss_causes.sort_by_key(|b| std::cmp::Reverse(b.paths));
     let f = |x: f64| finite_or(x, 0.0);
     McReport {
         paths: partial.paths_done(),
