@@ -106,6 +106,7 @@ fn stack_b(oracle: OracleKind, close_factor: f64) -> Scenario {
         ],
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
+        mc: Default::default(),
     }
 }
 
@@ -163,6 +164,7 @@ fn scenario(amount: f64, layers: Vec<Layer>) -> Scenario {
         layers,
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
+        mc: Default::default(),
     }
 }
 
@@ -643,6 +645,7 @@ fn stack_c_sui_hasui_exchange_rate() -> Result<(), String> {
         }],
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
+        mc: Default::default(),
     };
     let r = eval(&s)?;
     close("net APY", r.summary.net.apy, apy, 1e-12)?;

@@ -326,6 +326,35 @@ fn top_level_fields_fall_back_per_asset() {
 }
 
 #[test]
+fn monte_carlo_keys_are_optional_and_fall_back_with_notices() {
+    // Guards the optional `mc.*` keys: absent, each reads silently as its v1 default (the
+    // volatility as none: the asset's); malformed, as its default with a notice naming it.
+    let d = decode(BASE);
+    let s = d.scenario.clone().unwrap_or_else(|| unreachable!("v=1"));
+    assert_eq!(s.mc, restack::engine::McSettings::default());
+    assert_eq!((s.mc.seed, s.mc.paths, s.mc.volatility), (1, 10_000, None));
+    assert!(said(&d).is_empty());
+    let d = decode(&format!(
+        "{BASE}&mc.seed=-3&mc.paths=1e5&mc.vol=fast&mc.crash=x&mc.crisis=yes"
+    ));
+    assert_eq!(
+        said(&d),
+        [
+            "mc.seed: \"-3\" is not a whole number; using the default 1",
+            "mc.paths: \"1e5\" is not a whole number; using the default 10000",
+            "mc.vol: \"fast\" is not a number; using the default 0.75 (the asset's)",
+            "mc.crash: \"x\" is not a number; using the default 0",
+            "mc.crisis: \"yes\" is not 1 or 0; using the default 0",
+        ]
+    );
+    let s = d.scenario.unwrap_or_else(|| unreachable!("v=1"));
+    assert_eq!(s.mc, restack::engine::McSettings::default());
+    // A link with only Monte Carlo keys is a v1 scenario without its version.
+    let d = decode("mc.seed=7");
+    assert_eq!(d.scenario.map(|s| s.mc.seed), Some(7));
+}
+
+#[test]
 fn structural_problems() {
     // (what, query suffix after BASE, layers decoded, notices)
     let cases: Vec<(&str, &str, usize, Vec<&str>)> = vec![

@@ -171,6 +171,9 @@ fn the_goldens_cover_the_format() {
         if s.stress != Default::default() {
             seen.insert("stress settings".into());
         }
+        if s.mc != Default::default() {
+            seen.insert("monte carlo settings".into());
+        }
         if g.expected.view != ViewOptions::default() {
             seen.insert("view options".into());
         }
@@ -200,6 +203,7 @@ fn the_goldens_cover_the_format() {
         "unicode label",
         "risk settings",
         "stress settings",
+        "monte carlo settings",
         "view options",
         "hand-edited",
         "notices",

@@ -7,8 +7,8 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use restack::engine::{
-    Asset, Avs, DebtAsset, Layer, LayerKind, LayerRisk, LoopSize, OracleKind, RiskSettings,
-    Scenario, Stake, StressSettings,
+    Asset, Avs, DebtAsset, Layer, LayerKind, LayerRisk, LoopSize, McSettings, OracleKind,
+    RiskSettings, Scenario, Stake, StressSettings,
 };
 use restack::share::{
     decode, encode, fits_in_link, Decoded, Notice, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
@@ -159,6 +159,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         vec(layer(), 0..7),
         (finite(), any::<bool>()),
         (finite(), finite(), finite(), finite(), finite(), finite()),
+        mc(),
     )
         .prop_map(
             |(
@@ -166,6 +167,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 layers,
                 (correlation, include_points),
                 (price_drop, depeg_small, depeg_large, avs_slash, borrow_apr, yt_implied_apy),
+                mc,
             )| Scenario {
                 stake: Stake {
                     amount,
@@ -186,6 +188,29 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     borrow_apr,
                     yt_implied_apy,
                 },
+                mc,
+            },
+        )
+}
+
+/// Monte Carlo settings: any seed and path count, a volatility or none, any numbers.
+fn mc() -> impl Strategy<Value = McSettings> {
+    (
+        any::<u64>(),
+        any::<u32>(),
+        prop::option::of(finite()),
+        (finite(), finite(), finite()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(seed, paths, volatility, (p_crash, p_borrow_spike, p_yt_fall), crisis)| McSettings {
+                seed,
+                paths,
+                volatility,
+                p_crash,
+                p_borrow_spike,
+                p_yt_fall,
+                crisis,
             },
         )
 }

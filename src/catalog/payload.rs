@@ -191,6 +191,7 @@ pub fn check(catalog: &Catalog) -> Result<(), String> {
             layers: vec![layer],
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
+            mc: Default::default(),
         };
         validate(&alone).map_err(|e| {
             format!(

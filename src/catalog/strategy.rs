@@ -181,6 +181,7 @@ impl Strategy {
             layers,
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
+            mc: Default::default(),
         })
     }
 }

@@ -96,7 +96,7 @@ pub(crate) fn build(s: &Scenario) -> Report {
     let all_events: Vec<RiskEvent> = layers.iter().flat_map(|l| l.risks.clone()).collect();
     let probabilities: Vec<f64> = all_events.iter().map(|e| e.p_annual).collect();
     let expected_loss = total_expected_loss(&all_events);
-    let maturities = maturities(s, with_points);
+    let maturities = maturities(s, with_points, None);
     let series = projection(equity_usd, net.apy, s.horizon_days, &maturities);
     let last = steps.last();
     let health: Vec<HealthFactor> = layers.iter().map(|l| l.health).collect();
@@ -136,7 +136,7 @@ pub(crate) fn build(s: &Scenario) -> Report {
 }
 
 /// Equity APR after a step, points included when the settings say so.
-fn equity_apr(step: &Step, with_points: bool) -> f64 {
+pub(crate) fn equity_apr(step: &Step, with_points: bool) -> f64 {
     finite_or(
         step.equity_apr
             + if with_points {
@@ -172,8 +172,13 @@ fn maturity_days(layer: &Layer) -> Option<f64> {
 }
 
 /// The Pendle layers that mature within the horizon, each with the net APY of the stack without
-/// every layer matured by then (docs/METHODOLOGY.md §6).
-fn maturities(s: &Scenario, with_points: bool) -> Vec<Maturity> {
+/// every layer matured by then (docs/METHODOLOGY.md §6). `borrow_floor` raises every loop's
+/// borrow APR as in [`walk`] (the Monte Carlo simulation's borrow spike).
+pub(crate) fn maturities(
+    s: &Scenario,
+    with_points: bool,
+    borrow_floor: Option<f64>,
+) -> Vec<Maturity> {
     let mut due: Vec<(usize, f64)> = s
         .layers
         .iter()
@@ -204,7 +209,7 @@ fn maturities(s: &Scenario, with_points: bool) -> Vec<Maturity> {
                 .filter(|l| maturity_days(l).is_none_or(|d| d > day))
                 .cloned()
                 .collect();
-            let apy_after = walk(&remaining, None)
+            let apy_after = walk(&remaining, borrow_floor)
                 .last()
                 .map_or(0.0, |st| apr_to_apy(equity_apr(st, with_points)));
             Maturity {

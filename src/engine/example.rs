@@ -119,5 +119,6 @@ pub fn example_scenario() -> Scenario {
         ],
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
+        mc: Default::default(),
     }
 }

@@ -283,7 +283,7 @@ pub fn days_to_liquidation(hf0: f64, collateral_apr: f64, debt_apr: f64) -> Opti
     if hf0 <= 1.0 {
         return Some(0.0);
     }
-    let days = hf0.ln() / gap * super::rates::DAYS_PER_YEAR;
+    let days = libm::log(hf0) / gap * super::rates::DAYS_PER_YEAR;
     (days <= MAX_DAYS_TO_LIQUIDATION).then_some(days)
 }
 

@@ -17,6 +17,7 @@
 //! | `stress` | deterministic shocks, typed outcomes |
 //! | `historical` | crises that happened, replayed on any stack by their shock profile |
 //! | `projection` | value over the horizon against holding, maturities included |
+//! | `montecarlo` | the distribution of outcomes over the horizon: seeded paths, chunked, merged |
 //! | `assemble` | puts the report together (no formulas) |
 //! | `compare` | the worst stress of a report, the efficient frontier of several |
 //!
@@ -34,6 +35,7 @@ mod finite;
 mod historical;
 mod kind;
 mod leverage;
+mod montecarlo;
 pub mod param;
 mod pendle;
 mod position;
@@ -60,7 +62,11 @@ pub use leverage::{
     loops_for_target, max_leverage, position_health, repaid_share, CLOSE_FACTOR_HF_THRESHOLD,
     FULL_LIQUIDATION_BELOW_USD, MAX_DAYS_TO_LIQUIDATION, MAX_LOOPS, MAX_LOOP_LEVERAGE,
 };
-pub use param::default_price_usd;
+pub use montecarlo::{
+    simulate, simulate_chunk, Bin, CauseCount, Histogram, LossCause, McError, McPartial, McPlan,
+    McReport, HISTOGRAM_BINS, STEP_DAYS,
+};
+pub use param::{default_price_usd, default_volatility};
 pub use pendle::{
     pt_price, years_to_maturity, yield_left, yt_backing_loss, yt_break_even_apy, yt_leverage,
     yt_long_yield_apy, yt_price, MIN_YT_PRICE,
@@ -75,8 +81,8 @@ pub use restake::{avs_reward_apr, total_magnitude};
 pub use risk::p_any_loss;
 pub use scenario::*;
 pub use validate::{
-    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_PRICE_USD,
-    MAX_TEXT_CHARS, MIN_APR,
+    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_MC_PATHS,
+    MAX_PRICE_USD, MAX_TEXT_CHARS, MIN_APR,
 };
 
 /// Evaluate a scenario: validate it, then compute every per-layer and whole-stack figure and the

@@ -94,6 +94,14 @@ pub enum ParamId {
     StressBorrowApr,
     /// Stress: implied APY a YT is marked at after the collapse.
     StressYtImpliedApy,
+    /// Monte Carlo: annual volatility of the base asset's price.
+    McVolatility,
+    /// Monte Carlo: annual probability of a crash of the base asset's price.
+    McPCrash,
+    /// Monte Carlo: annual probability that borrow rates jump to the stress level.
+    McPBorrowSpike,
+    /// Monte Carlo: annual probability that YT implied APYs fall to the stress level.
+    McPYtFall,
 }
 
 /// What a number measures; the UI picks its display from it.
@@ -517,6 +525,77 @@ pub const SETTINGS: [Param<Scenario>; 7] = [
         stress.yt_implied_apy
     ),
 ];
+
+/// Highest annual volatility the simulation accepts (500 %): above any asset's realised figure
+/// (SUI's trailing year was 103.7 %), and small enough that a weekly step stays meaningful.
+pub const MAX_VOLATILITY: f64 = 5.0;
+
+/// The Monte Carlo settings that are numbers (keys are whole paths), in link order. The
+/// volatility's default depends on the asset ([`default_volatility`]; the value here is only the
+/// ETH one) and it is read only when set (`get` gives `None` when the scenario carries none).
+/// The seed and the path count are whole numbers: [`DEFAULT_MC_SEED`], [`DEFAULT_MC_PATHS`].
+pub const MC: [Param<Scenario>; 4] = [
+    Param {
+        id: ParamId::McVolatility,
+        key: "mc.volatility",
+        unit: Unit::Rate,
+        range: Range::closed(0.0, MAX_VOLATILITY),
+        default: default_volatility(Asset::Eth),
+        get: |s: &Scenario| s.mc.volatility,
+        set: |s: &mut Scenario, v| s.mc.volatility = Some(v),
+    },
+    field_param!(
+        Scenario,
+        McPCrash,
+        "mc.p_crash",
+        Fraction,
+        SHARE,
+        0.0,
+        mc.p_crash
+    ),
+    field_param!(
+        Scenario,
+        McPBorrowSpike,
+        "mc.p_borrow_spike",
+        Fraction,
+        SHARE,
+        0.0,
+        mc.p_borrow_spike
+    ),
+    field_param!(
+        Scenario,
+        McPYtFall,
+        "mc.p_yt_fall",
+        Fraction,
+        SHARE,
+        0.0,
+        mc.p_yt_fall
+    ),
+];
+
+/// Seed of a scenario whose link has no `mc.seed` (v1 default).
+pub const DEFAULT_MC_SEED: u64 = 1;
+
+/// Path count of a scenario whose link has no `mc.paths` (v1 default): 10,000 paths put a
+/// probability near 5 % within ±0.5 % (two standard errors).
+pub const DEFAULT_MC_PATHS: u32 = 10_000;
+
+/// Annual volatility of the base asset's price (standard deviation of log returns) when the
+/// scenario sets none: the v1 link default and the simulation's default (one source).
+///
+/// Source: Gale Finance (gale.finance), realised volatility of daily returns over a trailing
+/// year: ETH 74.9 % (2025-01-10 → 2026-01-09) and 75.5 % (2024-12-29 → 2025-12-27), rounded to
+/// 75 %; BTC 41.9 % (CY2025) and 41.4 %, rounded to 42 %; SOL 86.1 % (CY2025); SUI 103.7 %
+/// (2025-02-15 → 2026-02-14) and 92.0 % (trailing year), rounded to 100 %. Accessed 2026
+/// (docs/METHODOLOGY.md §11).
+pub const fn default_volatility(asset: Asset) -> f64 {
+    match asset {
+        Asset::Eth => 0.75,
+        Asset::Btc => 0.42,
+        Asset::Sol => 0.86,
+        Asset::Sui => 1.00,
+    }
+}
 
 /// USD price of one unit of `asset` when none is given: the v1 link default and the catalog's
 /// default price (one source). ETH and BTC are the seed article's round figures (BTC ≈ $89.43K);

@@ -45,7 +45,7 @@ pub fn pt_price(implied_apy: f64, maturity_days: f64) -> f64 {
     } else {
         implied_apy.clamp(0.0, APY_CAP)
     };
-    (-tau * r.ln_1p()).exp().clamp(0.0, 1.0)
+    libm::exp(-tau * libm::log1p(r)).clamp(0.0, 1.0)
 }
 
 /// Price of a YT in underlying units.
@@ -92,14 +92,14 @@ pub fn yt_long_yield_apy(
     if gross.is_nan() || gross <= 0.0 {
         return -1.0;
     }
-    let ln_annual = gross.ln() / tau;
+    let ln_annual = libm::log(gross) / tau;
     if ln_annual.is_nan() {
         return -1.0;
     }
-    if ln_annual >= APY_CAP.ln_1p() {
+    if ln_annual >= libm::log1p(APY_CAP) {
         return APY_CAP;
     }
-    ln_annual.exp_m1().clamp(-1.0, APY_CAP)
+    libm::expm1(ln_annual).clamp(-1.0, APY_CAP)
 }
 
 /// The underlying's yield left to maturity, y_left = (1 + u)^τ − 1 (−1 when u ≤ −1; 0 at τ = 0).
@@ -108,7 +108,7 @@ pub fn yield_left(underlying_apy: f64, maturity_days: f64) -> f64 {
     if underlying_apy.is_nan() || underlying_apy <= -1.0 {
         return if tau > 0.0 { -1.0 } else { 0.0 };
     }
-    (tau * underlying_apy.min(APY_CAP).ln_1p()).exp_m1()
+    libm::expm1(tau * libm::log1p(underlying_apy.min(APY_CAP)))
 }
 
 /// Share of a YT's value lost when the backing of its underlying loses a fraction `s`.
@@ -164,7 +164,7 @@ pub fn yt_break_even_apy(
     if !x.is_finite() || x <= 0.0 {
         return None;
     }
-    let u = (x.ln() / tau).exp_m1();
+    let u = libm::expm1(libm::log(x) / tau);
     u.is_finite().then_some(u.min(APY_CAP))
 }
 

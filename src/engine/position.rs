@@ -171,6 +171,27 @@ pub(crate) fn days_to_liquidation_by_carry(step: &Step, health: HealthFactor) ->
     days_to_liquidation(hf0, ls.collateral_apr, step.debt_cost_apr / debt)
 }
 
+/// The rate at which negative carry erodes the health factor of the position after a loop:
+/// ȳ_d − y_c, with ȳ_d the debt-weighted borrow APR of the position's loops and y_c what the
+/// collateral earns (token + supply APR), so that HF(t) ≈ HF₀ · e^{−(ȳ_d − y_c)·t}
+/// (docs/METHODOLOGY.md §2, as [`days_to_liquidation_by_carry`]). 0 for a layer that borrows
+/// nothing.
+pub(crate) fn carry_erosion_apr(step: &Step) -> f64 {
+    let Some(ls) = step.loop_step else {
+        return 0.0;
+    };
+    let debt = step.debt_base + step.debt_usd;
+    if debt.is_nan() || debt <= 0.0 {
+        return 0.0;
+    }
+    let rate = step.debt_cost_apr / debt - ls.collateral_apr;
+    if rate.is_finite() {
+        rate
+    } else {
+        0.0
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::panic)] // a test fails by panicking
 mod tests {

@@ -7,8 +7,9 @@ use super::report::{Maturity, ProjectionPoint};
 pub const MAX_PROJECTION_POINTS: usize = 60;
 
 /// Growth factor from day 0 to `day` when the net APY is `apy` until the first maturity and each
-/// [`Maturity::apy_after`] from its day on.
-fn growth_to(day: f64, apy: f64, maturities: &[Maturity]) -> f64 {
+/// [`Maturity::apy_after`] from its day on (the projection's, and the Monte Carlo simulation's
+/// accrued yield, docs/METHODOLOGY.md §6 and §11).
+pub(crate) fn growth_to(day: f64, apy: f64, maturities: &[Maturity]) -> f64 {
     let mut g = 1.0;
     let mut from = 0.0;
     let mut rate = apy;

@@ -2,6 +2,11 @@
 //!
 //! Every function here is total: it returns a finite number for every finite input, and maps
 //! non-finite inputs to a documented finite value, so no NaN or infinity can leave the engine.
+//!
+//! Logarithms and exponentials come from the `libm` crate, here and in every engine module: the
+//! standard library's `ln`/`exp` may differ by an ulp between a native build and wasm32, and the
+//! engine (the Monte Carlo simulation above all, docs/METHODOLOGY.md §11) must give the same bits
+//! in both.
 
 /// Days in the year used for daily compounding and for converting days to years.
 ///
@@ -39,12 +44,12 @@ pub fn apr_to_apy_periods(apr: f64, periods: f64) -> f64 {
     if per_period <= -1.0 {
         return -1.0;
     }
-    let ln_growth = n * per_period.ln_1p();
-    if ln_growth.is_nan() || ln_growth >= APY_CAP.ln_1p() {
+    let ln_growth = n * libm::log1p(per_period);
+    if ln_growth.is_nan() || ln_growth >= libm::log1p(APY_CAP) {
         // Also catches +∞.
         return APY_CAP;
     }
-    ln_growth.exp_m1().clamp(-1.0, APY_CAP)
+    libm::expm1(ln_growth).clamp(-1.0, APY_CAP)
 }
 
 /// APR → APY with daily compounding, the convention used for every APY in a [`crate::engine::Report`].
@@ -72,7 +77,7 @@ pub fn apy_to_apr(apy: f64) -> f64 {
         return -DAYS_PER_YEAR;
     }
     let apy = apy.min(APY_CAP);
-    DAYS_PER_YEAR * (apy.ln_1p() / DAYS_PER_YEAR).exp_m1()
+    DAYS_PER_YEAR * libm::expm1(libm::log1p(apy) / DAYS_PER_YEAR)
 }
 
 /// Growth factor of a value compounding at `apy` for `years` years, saturated at [`GROWTH_CAP`].
@@ -88,11 +93,11 @@ pub fn growth_factor(apy: f64, years: f64) -> f64 {
     if apy.is_nan() || apy <= -1.0 {
         return 0.0;
     }
-    let ln_g = years * apy.min(APY_CAP).ln_1p();
-    if ln_g.is_nan() || ln_g >= GROWTH_CAP.ln() {
+    let ln_g = years * libm::log1p(apy.min(APY_CAP));
+    if ln_g.is_nan() || ln_g >= libm::log(GROWTH_CAP) {
         return GROWTH_CAP;
     }
-    ln_g.exp().clamp(0.0, GROWTH_CAP)
+    libm::exp(ln_g).clamp(0.0, GROWTH_CAP)
 }
 
 /// Cumulative yield read from a liquid-staking exchange rate (token → base asset).

@@ -345,6 +345,50 @@ impl Default for RiskSettings {
     }
 }
 
+/// Settings of the Monte Carlo simulation (docs/METHODOLOGY.md §11). Every field's default is
+/// its v1 link default (`engine::param`): a link without `mc.*` keys simulates with these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct McSettings {
+    /// Seed of the simulation's random streams (default
+    /// [`crate::engine::param::DEFAULT_MC_SEED`]). Same scenario, seed and path count: the same
+    /// numbers, natively and in the browser.
+    pub seed: u64,
+    /// Number of simulated paths, 1 to [`crate::engine::MAX_MC_PATHS`] (default
+    /// [`crate::engine::param::DEFAULT_MC_PATHS`]).
+    pub paths: u32,
+    /// Annual volatility of the base asset's price (log returns), in [0, 5]. `None`: the asset's
+    /// default, [`crate::engine::param::default_volatility`]; the page writes the value it used.
+    pub volatility: Option<f64>,
+    /// Annual probability of a crash of the base asset's price by `stress.price_drop` (a jump;
+    /// default 0, none).
+    pub p_crash: f64,
+    /// Annual probability that every loop's borrow APR jumps to `stress.borrow_apr` for the rest
+    /// of the horizon (default 0, never).
+    pub p_borrow_spike: f64,
+    /// Annual probability that every YT's implied APY falls to `stress.yt_implied_apy` for the
+    /// rest of the horizon (default 0, never).
+    pub p_yt_fall: f64,
+    /// Crisis mode: a crash step (the base asset falls by `stress.price_drop` or more within the
+    /// step, or a crash jump) carries a whole year's odds of every depeg and of the borrow spike.
+    /// Off (the default): every event is independent of the price.
+    pub crisis: bool,
+}
+
+impl Default for McSettings {
+    fn default() -> Self {
+        McSettings {
+            seed: crate::engine::param::DEFAULT_MC_SEED,
+            paths: crate::engine::param::DEFAULT_MC_PATHS,
+            volatility: None,
+            p_crash: 0.0,
+            p_borrow_spike: 0.0,
+            p_yt_fall: 0.0,
+            crisis: false,
+        }
+    }
+}
+
 /// Everything the engine needs to produce a [`crate::engine::Report`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -358,4 +402,7 @@ pub struct Scenario {
     pub risk: RiskSettings,
     /// Stress shock sizes.
     pub stress: StressSettings,
+    /// Monte Carlo settings (absent from JSON written before they existed: their defaults).
+    #[serde(default)]
+    pub mc: McSettings,
 }

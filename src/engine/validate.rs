@@ -6,7 +6,7 @@
 
 use super::error::{Problem, ScenarioError};
 use super::leverage::{max_leverage, MAX_LOOPS, MAX_LOOP_LEVERAGE};
-use super::param::{kind_params, Param, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+use super::param::{kind_params, Param, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
 use super::pendle::{yt_price, MIN_YT_PRICE};
 use super::scenario::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
@@ -29,6 +29,8 @@ pub const MAX_LAYERS: usize = 16;
 pub const MAX_AVS: usize = 16;
 /// Longest protocol id, token label or AVS name, in characters.
 pub const MAX_TEXT_CHARS: usize = 64;
+/// Most paths one Monte Carlo simulation runs (its ending equities take 8 MB).
+pub const MAX_MC_PATHS: u32 = 1_000_000;
 /// Rounding slack when checking that magnitudes sum to at most 1.
 const MAGNITUDE_SLACK: f64 = 1e-9;
 
@@ -57,6 +59,27 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     }
     for p in &SETTINGS {
         check(p, s, p.key)?;
+    }
+    for p in &MC {
+        check(p, s, p.key)?;
+    }
+    if s.mc.paths == 0 {
+        return Err(err(
+            "mc.paths",
+            Problem::BelowMin {
+                min: 1.0,
+                open: false,
+            },
+        ));
+    }
+    if s.mc.paths > MAX_MC_PATHS {
+        return Err(err(
+            "mc.paths",
+            Problem::AboveMax {
+                max: f64::from(MAX_MC_PATHS),
+                open: false,
+            },
+        ));
     }
     Ok(())
 }

@@ -31,9 +31,10 @@ use super::r#yield::Step;
 use super::report::HealthFactor;
 use super::restake::total_magnitude;
 use super::scenario::{DebtAsset, Layer, LayerKind};
+use super::validate::MAX_LAYERS;
 
 /// Equity at or below this fraction of today's counts as wiped out (rounding slack).
-const WIPE_EPS: f64 = 1e-12;
+pub(crate) const WIPE_EPS: f64 = 1e-12;
 
 /// Which backing losses a shock brings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,7 +102,183 @@ pub(crate) fn revalue(
     shock: &Shock,
     equity_usd: f64,
 ) -> Valuation {
+    let mut marks = [UNMARKED; MAX_LAYERS];
+    for (i, (layer, mark)) in layers.iter().zip(marks.iter_mut()).enumerate() {
+        *mark = mark_of(shock, i, layer, steps.get(i));
+    }
     let b = finite_unit(shock.base_price, 1.0).max(0.0);
+    let mut today = Held::TODAY;
+    revalue_held(
+        layers,
+        steps,
+        &Marks {
+            base_price: b,
+            layers: &marks,
+        },
+        equity_usd,
+        &mut today,
+        None,
+    )
+}
+
+/// The multipliers `shock` puts on layer `i`.
+fn mark_of(shock: &Shock, i: usize, layer: &Layer, step: Option<&Step>) -> LayerMark {
+    let backing = match shock.backing {
+        Backing::At { layer: at, loss } if at == i => 1.0 - unit(loss),
+        Backing::EveryRestake { slash } => match &layer.kind {
+            LayerKind::Restake { avs, .. } => 1.0 - unit(slash.min(total_magnitude(avs))),
+            _ => 1.0,
+        },
+        _ => 1.0,
+    };
+    let discount = match shock.discount {
+        Some((at, d)) if at == i => 1.0 - unit(d),
+        _ => 1.0,
+    };
+    let yt_reprice = match (shock.yt_implied_apy, step.and_then(|s| s.yt)) {
+        (Some(y), Some(yt)) => yt_price(y, yt.maturity_days) / yt.price.max(f64::MIN_POSITIVE),
+        _ => 1.0,
+    };
+    LayerMark {
+        backing,
+        discount,
+        yt_reprice,
+        yt_matured: None,
+    }
+}
+
+/// What the shocks so far did to one layer's token, as multipliers (1 = untouched).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LayerMark {
+    /// × on the backing of the token after the layer: 1 − s for a backing loss s.
+    pub backing: f64,
+    /// × on the market discount of the token after the layer: 1 − d for a depeg d.
+    pub discount: f64,
+    /// × on a YT's value from a new implied APY (P_YT,new / P_YT,old at purchase).
+    pub yt_reprice: f64,
+    /// A YT that has matured on a path: its value then and the backing beneath it then. From
+    /// its maturity on, the position holds what the YT paid, which moves 1× with the backing
+    /// beneath (docs/METHODOLOGY.md §11).
+    pub yt_matured: Option<YtMatured>,
+}
+
+/// A matured YT's value ratio and the backing beneath it at its maturity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct YtMatured {
+    /// The YT's value ratio at maturity ((1 − lost) · reprice).
+    pub value: f64,
+    /// The backing of the token beneath it at maturity.
+    pub backing_beneath: f64,
+}
+
+/// A layer no shock has touched.
+pub(crate) const UNMARKED: LayerMark = LayerMark {
+    backing: 1.0,
+    discount: 1.0,
+    yt_reprice: 1.0,
+    yt_matured: None,
+};
+
+/// A position's marks: the base-asset price and each layer's multipliers (a missing layer is
+/// [`UNMARKED`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks<'a> {
+    /// USD price of the base asset relative to today.
+    pub base_price: f64,
+    /// Per layer, bottom first.
+    pub layers: &'a [LayerMark],
+}
+
+/// What a position carries along a simulated path besides its marks: what earlier liquidations
+/// left of each loop, and the interest its lenders have seen accrue (docs/METHODOLOGY.md §11).
+/// [`Held::TODAY`] is today's position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Held {
+    /// Per layer: × on the units held after the loop there (collateral seized earlier).
+    pub units_kept: [f64; MAX_LAYERS],
+    /// Per layer: × on the position's debt after the loop there (debt repaid earlier).
+    pub debt_kept: [f64; MAX_LAYERS],
+    /// Per layer: × on the debt the loop's lender sees in its health factor: the debt's interest
+    /// accrued against what the collateral earned, e^{(ȳ_d − y_c)·t} (docs/METHODOLOGY.md §2).
+    pub lender_drift: [f64; MAX_LAYERS],
+}
+
+impl Held {
+    /// Today's position: nothing seized, repaid or accrued.
+    pub const TODAY: Held = Held {
+        units_kept: [1.0; MAX_LAYERS],
+        debt_kept: [1.0; MAX_LAYERS],
+        lender_drift: [1.0; MAX_LAYERS],
+    };
+}
+
+/// The position's shape after a valuation, for checking later marks cheaply: each layer's
+/// equity is E_i(b) = b · equity_b[i] − equity_usd[i], and a loop's lender sees collateral
+/// b · hf_collateral[i] against debt (b · hf_debt_base[i] + hf_debt_usd[i]) · drift (its state
+/// after any liquidation of this valuation). Valid until a mark or the held state changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Trace {
+    /// Per layer: units · F · Q − D_base after it (the equity's coefficient of b).
+    pub equity_b: [f64; MAX_LAYERS],
+    /// Per layer: D_usd after it.
+    pub equity_usd: [f64; MAX_LAYERS],
+    /// Per layer: whether a loop borrows there.
+    pub is_loop: [bool; MAX_LAYERS],
+    /// Per loop: LT · units · oracle value (b factored out).
+    pub hf_collateral: [f64; MAX_LAYERS],
+    /// Per loop: the position's debt in the base asset, after any liquidation here.
+    pub hf_debt_base: [f64; MAX_LAYERS],
+    /// Per loop: the position's USD debt, after any liquidation here.
+    pub hf_debt_usd: [f64; MAX_LAYERS],
+    /// Per YT layer: its value ratio ((1 − lost) · reprice, or the matured value).
+    pub yt_value: [f64; MAX_LAYERS],
+    /// Per YT layer: the backing beneath it.
+    pub yt_backing_beneath: [f64; MAX_LAYERS],
+    /// Layers walked (fewer than the stack's when equity reached 0).
+    pub walked: usize,
+}
+
+impl Trace {
+    /// An empty trace.
+    pub const EMPTY: Trace = Trace {
+        equity_b: [0.0; MAX_LAYERS],
+        equity_usd: [0.0; MAX_LAYERS],
+        is_loop: [false; MAX_LAYERS],
+        hf_collateral: [0.0; MAX_LAYERS],
+        hf_debt_base: [0.0; MAX_LAYERS],
+        hf_debt_usd: [0.0; MAX_LAYERS],
+        yt_value: [1.0; MAX_LAYERS],
+        yt_backing_beneath: [1.0; MAX_LAYERS],
+        walked: 0,
+    };
+}
+
+/// Set `slot` of `array` (nothing when it is out of range).
+fn put<T>(array: &mut [T], slot: usize, value: T) {
+    if let Some(x) = array.get_mut(slot) {
+        *x = value;
+    }
+}
+
+/// Read `slot` of `array`, `fallback` when out of range.
+fn at<T: Copy>(array: &[T], slot: usize, fallback: T) -> T {
+    array.get(slot).copied().unwrap_or(fallback)
+}
+
+/// Revalue the position under `marks`, starting from what `held` carries, and record in `held`
+/// what this valuation's liquidations take (the one model behind [`revalue`], with a path's
+/// memory; docs/METHODOLOGY.md §3 and §11). With [`Held::TODAY`] and marks from a [`Shock`] it is
+/// exactly [`revalue`]: every multiplier it adds is then 1. `trace`, when given, receives the
+/// position's shape after the valuation. Total: every output is finite.
+pub(crate) fn revalue_held(
+    layers: &[Layer],
+    steps: &[Step],
+    marks: &Marks<'_>,
+    equity_usd: f64,
+    held: &mut Held,
+    mut trace: Option<&mut Trace>,
+) -> Valuation {
+    let b = marks.base_price;
     let mut backing = 1.0_f64;
     let mut discount = 1.0_f64;
     let mut price = b;
@@ -118,21 +295,34 @@ pub(crate) fn revalue(
         wiped_at: None,
     };
     let mut lowest: Option<f64> = None;
+    if let Some(t) = trace.as_deref_mut() {
+        *t = Trace::EMPTY;
+    }
 
-    for (i, (layer, step)) in layers.iter().zip(steps).enumerate() {
+    for (i, (_, step)) in layers.iter().zip(steps).enumerate() {
+        let mark = at(marks.layers, i, UNMARKED);
         // 1. What the layer does to the losses beneath it.
         if let Some(yt) = step.yt {
-            let lost = yt_backing_loss(
-                1.0 - backing,
-                yt.underlying_apy,
-                yt.reward_apr,
-                yt.maturity_days,
-            );
-            let reprice = match shock.yt_implied_apy {
-                Some(y) => yt_price(y, yt.maturity_days) / yt.price.max(f64::MIN_POSITIVE),
-                None => 1.0,
+            let beneath = backing;
+            backing = match mark.yt_matured {
+                Some(m) if m.backing_beneath > 0.0 => {
+                    (m.value * backing / m.backing_beneath).max(0.0)
+                }
+                Some(_) => 0.0,
+                None => {
+                    let lost = yt_backing_loss(
+                        1.0 - backing,
+                        yt.underlying_apy,
+                        yt.reward_apr,
+                        yt.maturity_days,
+                    );
+                    ((1.0 - lost) * mark.yt_reprice).max(0.0)
+                }
             };
-            backing = ((1.0 - lost) * reprice).max(0.0);
+            if let Some(t) = trace.as_deref_mut() {
+                put(&mut t.yt_value, i, backing);
+                put(&mut t.yt_backing_beneath, i, beneath);
+            }
         }
         // 2. A loop borrows against the token as it stands, and its lender checks the position.
         if let Some(ls) = step.loop_step {
@@ -147,6 +337,18 @@ pub(crate) fn revalue(
                 DebtAsset::Base => debt_base += added,
                 DebtAsset::Usd => debt_usd += added,
             }
+            // What earlier liquidations on the path took (nothing today).
+            let units_kept = at(&held.units_kept, i, 1.0);
+            let debt_kept = at(&held.debt_kept, i, 1.0);
+            if units_kept != 1.0 || debt_kept != 1.0 {
+                let seized = units * (1.0 - units_kept);
+                let repaid_base = debt_base * (1.0 - debt_kept);
+                let repaid_usd = debt_usd * (1.0 - debt_kept);
+                equity += repaid_base * b + repaid_usd - seized * price;
+                units -= seized;
+                debt_base -= repaid_base;
+                debt_usd -= repaid_usd;
+            }
             let oracle = if ls.oracle.follows_market() {
                 backing * discount
             } else {
@@ -154,7 +356,10 @@ pub(crate) fn revalue(
             };
             let collateral = units * oracle * b;
             let debt = debt_base * b + debt_usd;
-            if let HealthFactor::Value(h) = position_health(ls.liq_threshold, collateral, debt) {
+            let drift = at(&held.lender_drift, i, 1.0);
+            if let HealthFactor::Value(h) =
+                position_health(ls.liq_threshold, collateral, debt * drift)
+            {
                 lowest = Some(lowest.map_or(h, |l: f64| l.min(h)));
                 let share = repaid_share(
                     h,
@@ -177,6 +382,16 @@ pub(crate) fn revalue(
                     };
                     equity -= penalty;
                     out.penalty += penalty;
+                    if let Some(k) = held.units_kept.get_mut(i) {
+                        *k *= if units > 0.0 {
+                            (units - seized) / units
+                        } else {
+                            0.0
+                        };
+                    }
+                    if let Some(k) = held.debt_kept.get_mut(i) {
+                        *k *= 1.0 - share;
+                    }
                     units -= seized;
                     debt_base *= 1.0 - share;
                     debt_usd *= 1.0 - share;
@@ -186,25 +401,24 @@ pub(crate) fn revalue(
                     }
                 }
             }
+            if let Some(t) = trace.as_deref_mut() {
+                put(&mut t.is_loop, i, true);
+                put(&mut t.hf_collateral, i, ls.liq_threshold * units * oracle);
+                put(&mut t.hf_debt_base, i, debt_base);
+                put(&mut t.hf_debt_usd, i, debt_usd);
+            }
         }
         // 3. The layer's own shocks, on the token after it.
-        match shock.backing {
-            Backing::At { layer: at, loss } if at == i => backing *= 1.0 - unit(loss),
-            Backing::EveryRestake { slash } => {
-                if let LayerKind::Restake { avs, .. } = &layer.kind {
-                    backing *= 1.0 - unit(slash.min(total_magnitude(avs)));
-                }
-            }
-            _ => {}
-        }
-        if let Some((at, d)) = shock.discount {
-            if at == i {
-                discount *= 1.0 - unit(d);
-            }
-        }
+        backing *= mark.backing;
+        discount *= mark.discount;
         let new_price = backing * discount * b;
         equity += units * (new_price - price);
         price = new_price;
+        if let Some(t) = trace.as_deref_mut() {
+            put(&mut t.equity_b, i, units * backing * discount - debt_base);
+            put(&mut t.equity_usd, i, debt_usd);
+            t.walked = i + 1;
+        }
         if !equity.is_finite() || equity <= WIPE_EPS * b.max(1.0) {
             out.wiped_at = Some(i);
             equity = 0.0;
@@ -320,6 +534,61 @@ mod tests {
         assert_eq!(v.repaid_share, 1.0);
         assert_eq!(v.equity, 0.0);
         assert_eq!(v.wiped_at, Some(1));
+    }
+
+    #[test]
+    fn a_path_remembers_its_liquidations_and_its_lenders_interest() {
+        // stake → loop L = 4, LT 0.9, market oracle, base debt, close factor 0.5 (HF₀ = 1.2).
+        let layers = vec![
+            stake(),
+            a_loop(4.0, 0.9, OracleKind::Market, DebtAsset::Base, 0.5),
+        ];
+        let steps = walk(&layers, None);
+        let depegged = |d: f64| {
+            let mut marks = [UNMARKED; MAX_LAYERS];
+            marks[0].discount = d;
+            marks
+        };
+        let value = |marks: &[LayerMark], held: &mut Held| {
+            revalue_held(
+                &layers,
+                &steps,
+                &Marks {
+                    base_price: 1.0,
+                    layers: marks,
+                },
+                1e6,
+                held,
+                None,
+            )
+        };
+        // A 17 % depeg: HF 0.996, half the debt of 3 repaid (1.5), collateral seized
+        // 1.5 · 1.05 / 0.83 = 1.8975904 of 4 units; E = 1 − 0.17 · 4 − 0.075 = 0.245.
+        let mut held = Held::TODAY;
+        let v = value(&depegged(0.83), &mut held);
+        assert_eq!(v.liquidated_at, Some(1));
+        assert!((v.equity - 0.245).abs() < TOL, "{v:?}");
+        assert_eq!(held.debt_kept[1], 0.5);
+        assert!((held.units_kept[1] - (4.0 - 1.5 * 1.05 / 0.83) / 4.0).abs() < TOL);
+        // The next step at the same marks values the smaller position: units worth
+        // 4 · 0.83 − 1.575 = 1.745 against debt 1.5, HF = 0.9 · 1.745 / 1.5 = 1.047: no second
+        // liquidation, and the same equity 0.245.
+        let again = value(&depegged(0.83), &mut held);
+        assert_eq!(again.liquidated_at, None);
+        assert!((again.equity - 0.245).abs() < TOL, "{again:?}");
+        // The depeg deepens by 5 %: collateral 1.745 · 0.95 = 1.65775, HF 0.99465: half of the
+        // remaining 1.5 repaid, penalty 0.0375; E = 1.65775 − 1.5 − 0.0375 = 0.12025.
+        let deeper = value(&depegged(0.83 * 0.95), &mut held);
+        assert_eq!(deeper.liquidated_at, Some(1));
+        assert!((deeper.equity - 0.12025).abs() < TOL, "{deeper:?}");
+        assert_eq!(held.debt_kept[1], 0.25);
+        // Interest: the lender sees the debt 1.25 times the collateral's growth, HF =
+        // 0.9 · 4 / (3 · 1.25) = 0.96: half the debt repaid, penalty 0.075, E = 0.925.
+        let mut accrued = Held::TODAY;
+        accrued.lender_drift[1] = 1.25;
+        let v = value(&[UNMARKED; MAX_LAYERS], &mut accrued);
+        assert_eq!(v.liquidated_at, Some(1));
+        assert!((v.equity - 0.925).abs() < TOL, "{v:?}");
     }
 
     #[test]

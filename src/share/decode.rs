@@ -7,10 +7,10 @@ use super::spec::{self, VERSION};
 use super::text::{clip, decode_lossy, decode_text};
 use super::view::{self, ViewOptions};
 use super::{Decoded, MAX_LINK_CHARS};
-use crate::engine::param::{kind_params, ParamId, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+use crate::engine::param::{kind_params, ParamId, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
 use crate::engine::{
-    default_price_usd, Avs, Kind, Layer, LayerKind, LoopSize, RiskSettings, Scenario, Stake,
-    StressSettings,
+    default_price_usd, default_volatility, Avs, Kind, Layer, LayerKind, LoopSize, McSettings,
+    RiskSettings, Scenario, Stake, StressSettings,
 };
 
 /// Decode a share link.
@@ -121,10 +121,19 @@ fn is_tracking_key(key: &str) -> bool {
 }
 
 fn is_scenario_key(key: &str) -> bool {
-    [spec::ASSET_KEY, spec::LAYER_KEY, spec::INCLUDE_POINTS.key].contains(&key)
+    [
+        spec::ASSET_KEY,
+        spec::LAYER_KEY,
+        spec::INCLUDE_POINTS.key,
+        spec::MC_SEED.key,
+        spec::MC_PATHS.key,
+        spec::MC_CRISIS.key,
+    ]
+    .contains(&key)
         || STAKE_FIELDS
             .iter()
             .chain(&SETTINGS)
+            .chain(&MC)
             .any(|p| spec::link_key(p.id) == key)
 }
 
@@ -156,6 +165,7 @@ fn read_v1(f: &mut Fields<'_>, notes: &mut Notes) -> Scenario {
         layers: Vec::new(),
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
+        mc: McSettings::default(),
     };
     for p in &STAKE_FIELDS {
         let mut field = spec::num(p);
@@ -176,7 +186,29 @@ fn read_v1(f: &mut Fields<'_>, notes: &mut Notes) -> Scenario {
             scenario.risk.include_points = f.flag(spec::INCLUDE_POINTS, notes);
         }
     }
+    read_mc(f, notes, &mut scenario);
     scenario
+}
+
+/// The optional `mc.*` keys: absent, each reads as its v1 default (the volatility as none: the
+/// asset's default, [`default_volatility`]).
+fn read_mc(f: &mut Fields<'_>, notes: &mut Notes, scenario: &mut Scenario) {
+    scenario.mc.seed = f.whole(spec::MC_SEED.key, spec::MC_SEED.default, notes);
+    let paths_default = crate::engine::param::DEFAULT_MC_PATHS;
+    scenario.mc.paths = f.whole(spec::MC_PATHS.key, paths_default, notes);
+    for p in &MC {
+        let key = spec::link_key(p.id);
+        if p.id == ParamId::McVolatility {
+            let asset_default = default_volatility(scenario.stake.asset);
+            let text = format!("{} (the asset's)", super::text::format_f64(asset_default));
+            if let Some(x) = f.optional_num(key, &text, notes) {
+                (p.set)(scenario, x);
+            }
+        } else {
+            (p.set)(scenario, f.num(spec::num(p), notes));
+        }
+    }
+    scenario.mc.crisis = f.flag(spec::MC_CRISIS, notes);
 }
 
 /// Free text: percent-decoded, invalid UTF-8 replaced (with a notice); absent → `""` with a

@@ -5,14 +5,14 @@
 use super::spec::{self, Flag, Num};
 use super::text::{format_f64, push_text};
 use super::view::{self, ViewOptions};
-use crate::engine::param::{kind_params, ParamId, AVS, LAYER, SETTINGS, STAKE_FIELDS};
+use crate::engine::param::{kind_params, ParamId, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
 use crate::engine::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
 /// The share-link query (without the leading `?`) for `scenario` shown with `view`.
 ///
 /// Always written, in this order: `v`, `asset`, `stake`, `price`, `days`, then one `l` per layer
 /// bottom to top, then the risk and stress settings that differ from their defaults, then the
-/// view options. A non-finite number (which the engine never accepts) is written as `NaN` /
+/// Monte Carlo settings that differ from theirs (`mc.vol` whenever set), then the view options. A non-finite number (which the engine never accepts) is written as `NaN` /
 /// `inf`, and decoding reports it.
 ///
 /// # Examples
@@ -56,8 +56,32 @@ pub fn encode(scenario: &Scenario, view: &ViewOptions) -> String {
             );
         }
     }
+    push_mc(&mut out, scenario);
     view::write(&mut out, view);
     out
+}
+
+/// The Monte Carlo settings that differ from their defaults: `mc.seed`, `mc.paths`, then the
+/// numbers (`mc.vol` whenever the scenario carries one: its default depends on the asset), then
+/// `mc.crisis`.
+fn push_mc(out: &mut String, scenario: &Scenario) {
+    let mc = &scenario.mc;
+    if mc.seed != spec::MC_SEED.default {
+        pair(out, spec::MC_SEED.key, &mc.seed.to_string());
+    }
+    if u64::from(mc.paths) != spec::MC_PATHS.default {
+        pair(out, spec::MC_PATHS.key, &mc.paths.to_string());
+    }
+    for p in &MC {
+        match ((p.get)(scenario), p.id) {
+            (Some(x), ParamId::McVolatility) => pair(out, spec::link_key(p.id), &format_f64(x)),
+            (Some(x), _) => optional_pair(out, spec::num(p), x),
+            (None, _) => {}
+        }
+    }
+    if mc.crisis != spec::MC_CRISIS.default {
+        pair(out, spec::MC_CRISIS.key, flag_text(mc.crisis));
+    }
 }
 
 fn flag_text(x: bool) -> &'static str {

@@ -205,6 +205,45 @@ impl<'a> Fields<'a> {
         self.number_or(spec.key, spec.default, true, notes)
     }
 
+    /// A number field with no default: `None` when absent (or malformed, with a notice naming
+    /// `default_text`, what is used instead).
+    pub fn optional_num(
+        &mut self,
+        key: &str,
+        default_text: &str,
+        notes: &mut Notes,
+    ) -> Option<f64> {
+        let raw = self.take(key, notes)?;
+        match parse_number(raw) {
+            Ok(x) => Some(x),
+            Err(expected) => {
+                self.malformed(key, raw, expected, default_text, notes);
+                None
+            }
+        }
+    }
+
+    /// A whole-number field in decimal digits; absent → its default, malformed (or out of
+    /// `T`'s range) → its default with a notice.
+    pub fn whole<T: std::str::FromStr + ToString>(
+        &mut self,
+        key: &str,
+        default: T,
+        notes: &mut Notes,
+    ) -> T {
+        let Some(raw) = self.take(key, notes) else {
+            return default;
+        };
+        match decode_lossy(raw).trim().parse::<T>() {
+            Ok(n) => n,
+            Err(_) => {
+                let text = default.to_string();
+                self.malformed(key, raw, "a whole number", &text, notes);
+                default
+            }
+        }
+    }
+
     /// A yes/no field.
     pub fn flag(&mut self, spec: Flag, notes: &mut Notes) -> bool {
         match self.take(spec.key, notes) {

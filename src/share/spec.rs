@@ -80,8 +80,36 @@ pub const fn link_key(id: ParamId) -> &'static str {
         ParamId::StressAvsSlash => "stress.slash",
         ParamId::StressBorrowApr => "stress.borrow",
         ParamId::StressYtImpliedApy => "stress.ytapy",
+        ParamId::McVolatility => "mc.vol",
+        ParamId::McPCrash => "mc.crash",
+        ParamId::McPBorrowSpike => "mc.spike",
+        ParamId::McPYtFall => "mc.ytfall",
     }
 }
+
+/// A whole-number field (written in decimal digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole {
+    /// Key in the link.
+    pub key: &'static str,
+    /// Value of an absent key; the encoder omits a value equal to it.
+    pub default: u64,
+}
+
+// ---- Monte Carlo settings (optional v1 keys added in 2026-11; absent: the defaults) ---------
+
+/// `mc.seed`: the simulation's seed, 0 to 2⁶⁴ − 1.
+pub const MC_SEED: Whole = Whole {
+    key: "mc.seed",
+    default: crate::engine::param::DEFAULT_MC_SEED,
+};
+/// `mc.paths`: the number of simulated paths (the engine accepts 1 to 1,000,000).
+pub const MC_PATHS: Whole = Whole {
+    key: "mc.paths",
+    default: crate::engine::param::DEFAULT_MC_PATHS as u64,
+};
+/// `mc.crisis`: crisis mode (written after the `mc.*` numbers).
+pub const MC_CRISIS: Flag = flag("mc.crisis", false);
 
 // ---- top level ------------------------------------------------------------------------------
 
@@ -177,8 +205,8 @@ pub fn debt_code(debt: DebtAsset) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::param::{kind_params, AVS, LAYER, SETTINGS, STAKE_FIELDS};
-    use crate::engine::{default_price_usd, Kind};
+    use crate::engine::param::{kind_params, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+    use crate::engine::{default_price_usd, default_volatility, Kind};
 
     #[test]
     fn pinned_codes_match_the_engine_today() {
@@ -223,14 +251,36 @@ mod tests {
         let mut top: Vec<&str> = STAKE_FIELDS
             .iter()
             .chain(&SETTINGS)
+            .chain(&MC)
             .map(|p| link_key(p.id))
             .chain([VERSION_KEY, ASSET_KEY, LAYER_KEY, INCLUDE_POINTS.key])
+            .chain([MC_SEED.key, MC_PATHS.key, MC_CRISIS.key])
             .chain([EMBED_KEY, THEME_KEY, STRATEGY_KEY, VIEW_KEY])
             .collect();
         let n = top.len();
         top.sort_unstable();
         top.dedup();
         assert_eq!(top.len(), n);
+    }
+
+    #[test]
+    fn the_project_readme_carries_the_same_link_format() {
+        // Guards "kept in sync": the README's link-format section is README-format.md with its
+        // headings one level deeper, from the marker to the next `## ` heading.
+        let readme = include_str!("../../README.md");
+        let marker = "<!-- LINK-FORMAT: kept in sync with src/share/README-format.md -->\n";
+        let section = readme
+            .split_once(marker)
+            .map(|(_, rest)| rest.split("\n## ").next().unwrap_or_default())
+            .unwrap_or_default();
+        let expected: String = include_str!("README-format.md")
+            .lines()
+            .map(|l| match l.strip_prefix('#') {
+                Some(rest) if rest.starts_with('#') || rest.starts_with(' ') => format!("#{l}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        assert_eq!(section.trim_end(), expected.trim_end(), "update README.md");
     }
 
     #[test]
@@ -257,11 +307,26 @@ mod tests {
                 .filter(|p| p.id != ParamId::PriceUsd)
                 .map(num),
         );
+        numbers.extend(MC.iter().filter(|p| p.id != ParamId::McVolatility).map(num));
         for n in numbers {
             let default = crate::share::format_f64(n.default);
             assert!(documented(n.key, &default), "{} = {default}", n.key);
         }
-        for f in [INCLUDE_POINTS, INSTANT_EXIT] {
+        for w in [MC_SEED, MC_PATHS] {
+            assert!(documented(w.key, &w.default.to_string()), "{}", w.key);
+        }
+        let vol_key = link_key(ParamId::McVolatility);
+        let vol_row = rows
+            .iter()
+            .find(|row| row.contains(&format!("`{vol_key}`")));
+        for a in ASSETS {
+            let vol = crate::share::format_f64(default_volatility(a));
+            assert!(
+                vol_row.is_some_and(|row| row.contains(&format!("{} `{vol}`", asset_code(a)))),
+                "{vol_key} for {a}"
+            );
+        }
+        for f in [INCLUDE_POINTS, INSTANT_EXIT, MC_CRISIS] {
             assert!(
                 documented(f.key, if f.default { "1" } else { "0" }),
                 "{}",

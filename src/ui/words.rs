@@ -72,6 +72,10 @@ pub fn param_label(id: ParamId) -> (&'static str, &'static str) {
         ParamId::StressAvsSlash => ("AVS slash", ""),
         ParamId::StressBorrowApr => ("Borrow APR spikes to", ""),
         ParamId::StressYtImpliedApy => ("YT implied APY falls to", ""),
+        ParamId::McVolatility => ("Price volatility", "per year"),
+        ParamId::McPCrash => ("Crash probability", "per year, by the stress price drop"),
+        ParamId::McPBorrowSpike => ("Borrow-spike probability", "per year, to the stress APR"),
+        ParamId::McPYtFall => ("YT-collapse probability", "per year, to the stress APY"),
     }
 }
 
@@ -415,8 +419,13 @@ pub fn stress_note(s: &StressResult, ticker: &str, layers: &[LayerReport]) -> St
 /// A field path in words, with the unit its problems are worded in:
 /// `layers[2].ltv` → ("LTV per loop, layer 3 (weETH)", Fraction).
 pub fn field_name(path: &str, scenario: &crate::engine::Scenario) -> (String, Unit) {
-    use crate::engine::param::{kind_params, AVS, LAYER, SETTINGS, STAKE_FIELDS};
-    if let Some(p) = STAKE_FIELDS.iter().chain(&SETTINGS).find(|p| p.key == path) {
+    use crate::engine::param::{kind_params, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+    if let Some(p) = STAKE_FIELDS
+        .iter()
+        .chain(&SETTINGS)
+        .chain(&MC)
+        .find(|p| p.key == path)
+    {
         return (param_label(p.id).0.to_string(), p.unit);
     }
     let Some(rest) = path.strip_prefix("layers[") else {
