@@ -109,6 +109,7 @@ fn every_product_evaluates_alone() {
             layers: vec![layer],
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
+            costs: Default::default(),
         };
         let report = evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", p.id));
         assert!(report.summary.net.apy.is_finite(), "{}", p.id);

@@ -8,9 +8,9 @@
 use proptest::prelude::*;
 use restack::engine::{
     evaluate, loop_leverage_closed_form, loop_leverage_sum, max_leverage, non_finite_paths,
-    pt_price, yt_price, Asset, Avs, DebtAsset, HealthFactor, Layer, LayerKind, LayerRisk, LoopSize,
-    OracleKind, Report, RiskSettings, Scenario, Stake, StressKind, StressSettings, MAX_LAYERS,
-    MIN_YT_PRICE,
+    pt_price, yt_price, Asset, Avs, CostSettings, DebtAsset, HealthFactor, Layer, LayerCosts,
+    LayerKind, LayerRisk, LoopSize, OracleKind, Report, RiskSettings, Scenario, Stake, StressKind,
+    StressSettings, MAX_GAS_PRICE, MAX_GAS_UNITS, MAX_LAYERS, MIN_YT_PRICE,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -128,30 +128,61 @@ fn arb_kind() -> impl Strategy<Value = LayerKind> {
         unit().prop_map(|fee_ratio| LayerKind::LiquidRestake { fee_ratio }),
         (
             prop_oneof![Just(0.0), Just(10.0), 0.0..=10.0],
-            prop_oneof![Just(0.0), Just(3650.0), 0.0..=3650.0]
+            prop_oneof![Just(0.0), Just(3650.0), 0.0..=3650.0],
+            fee_tier(),
         )
-            .prop_map(|(implied_apy, maturity_days)| LayerKind::PendlePt {
-                implied_apy,
-                maturity_days
-            }),
+            .prop_map(
+                |(implied_apy, maturity_days, fee_tier)| LayerKind::PendlePt {
+                    implied_apy,
+                    maturity_days,
+                    fee_tier,
+                }
+            ),
         (
             prop_oneof![Just(10.0), 0.001..=10.0],
             prop_oneof![Just(3650.0), 1.0..=3650.0],
             apr(),
-            prop_oneof![Just(0.0), Just(0.05), 0.0..0.999]
+            prop_oneof![Just(0.0), Just(0.05), 0.0..0.999],
+            fee_tier(),
         )
-            .prop_filter("YT price above the engine's floor", |(r, d, _, _)| {
+            .prop_filter("YT price above the engine's floor", |(r, d, _, _, _)| {
                 yt_price(*r, *d) >= MIN_YT_PRICE
             })
             .prop_map(
-                |(implied_apy, maturity_days, reward_apr, fee_ratio)| LayerKind::PendleYt {
-                    implied_apy,
-                    maturity_days,
-                    reward_apr,
-                    fee_ratio,
+                |(implied_apy, maturity_days, reward_apr, fee_ratio, fee_tier)| {
+                    LayerKind::PendleYt {
+                        implied_apy,
+                        maturity_days,
+                        reward_apr,
+                        fee_ratio,
+                        fee_tier,
+                    }
                 }
             ),
         arb_loop(),
+    ]
+}
+
+/// A Pendle fee tier: 0 (no cost, most v1 links), Pendle's 0.1 %/yr, or anything valid.
+fn fee_tier() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), Just(0.001), 0.0..=1.0]
+}
+
+/// A layer's costs: none (v1 links without cost keys), or anything valid.
+fn arb_costs() -> impl Strategy<Value = LayerCosts> {
+    let gas = || prop_oneof![Just(0.0), Just(MAX_GAS_UNITS), 0.0..=1e6];
+    let share = || prop_oneof![Just(0.0), Just(0.999_999), 0.0..0.05];
+    prop_oneof![
+        Just(LayerCosts::default()),
+        (gas(), gas(), share(), share(), any::<bool>()).prop_map(
+            |(gas_in, gas_out, swap_fee, impact, bought)| LayerCosts {
+                gas_in,
+                gas_out,
+                swap_fee,
+                impact,
+                bought,
+            }
+        ),
     ]
 }
 
@@ -160,13 +191,15 @@ fn arb_layer() -> impl Strategy<Value = Layer> {
         arb_kind(),
         arb_risk(),
         prop_oneof![Just(0.0), Just(10.0), 0.0..0.1],
+        arb_costs(),
     )
-        .prop_map(|(kind, risk, points_apr)| Layer {
+        .prop_map(|(kind, risk, points_apr, costs)| Layer {
             protocol: "p".into(),
             token: "t".into(),
             kind,
             risk,
             points_apr,
+            costs,
         })
 }
 
@@ -180,9 +213,19 @@ fn arb_scenario_with(layers: std::ops::RangeInclusive<usize>) -> impl Strategy<V
         unit(),
         any::<bool>(),
         (unit(), unit(), unit(), unit(), apr(), 0.0..=10.0),
+        prop_oneof![Just(0.0), Just(MAX_GAS_PRICE), 0.0..=100.0],
     )
         .prop_map(
-            |(amount, price_usd, horizon_days, layers, correlation, include_points, st)| Scenario {
+            |(
+                amount,
+                price_usd,
+                horizon_days,
+                layers,
+                correlation,
+                include_points,
+                st,
+                gas_price,
+            )| Scenario {
                 stake: Stake {
                     amount,
                     asset: Asset::Eth,
@@ -202,6 +245,7 @@ fn arb_scenario_with(layers: std::ops::RangeInclusive<usize>) -> impl Strategy<V
                     borrow_apr: st.4,
                     yt_implied_apy: st.5,
                 },
+                costs: CostSettings { gas_price },
             },
         )
 }
@@ -329,6 +373,7 @@ proptest! {
             kind: lp,
             risk: LayerRisk::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         });
         let base = eval(&s)?;
         if let Some(raised) = net_apy_with_borrow_raised(&s, i, delta) {
@@ -427,6 +472,7 @@ fn loop_layer(ltv: f64, liq_threshold: f64, size: LoopSize) -> Layer {
         },
         risk: LayerRisk::default(),
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -437,6 +483,7 @@ fn with_kind(kind: LayerKind) -> Layer {
         kind,
         risk: LayerRisk::default(),
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -506,6 +553,7 @@ fn corrupt(mut s: Scenario, bad: f64, which: usize) -> (Scenario, String) {
                 maturity_days,
                 reward_apr: 0.0,
                 fee_ratio: 0.05,
+                fee_tier: 0.0,
             }));
             "layers[{n}].maturity_days"
         }
@@ -557,6 +605,7 @@ fn extreme_valid_stack_stays_finite() {
         maturity_days: 4.0,
         reward_apr: 10.0,
         fee_ratio: 0.0,
+        fee_tier: 0.0,
     };
     let lp = |borrow_apr: f64, debt: DebtAsset| LayerKind::Loop {
         ltv: 0.999,
@@ -600,6 +649,13 @@ fn extreme_valid_stack_stays_finite() {
                         market_share: 1.0,
                     },
                     points_apr: 10.0,
+                    costs: LayerCosts {
+                        gas_in: MAX_GAS_UNITS,
+                        gas_out: MAX_GAS_UNITS,
+                        swap_fee: 0.999_999,
+                        impact: 0.999_999,
+                        bought: true,
+                    },
                 }
             })
             .collect();
@@ -622,6 +678,9 @@ fn extreme_valid_stack_stays_finite() {
                 avs_slash: 1.0,
                 borrow_apr: 10.0,
                 yt_implied_apy: 10.0,
+            },
+            costs: CostSettings {
+                gas_price: MAX_GAS_PRICE,
             },
         };
         let r = evaluate(&s);

@@ -3,7 +3,7 @@
 
 use super::product::ProductError;
 use super::Catalog;
-use crate::engine::{Asset, RiskSettings, Scenario, Stake, StressSettings};
+use crate::engine::{Asset, CostSettings, RiskSettings, Scenario, Stake, StressSettings};
 
 /// A ready-made stack.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,6 +150,9 @@ impl Strategy {
             layers,
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
+            costs: CostSettings {
+                gas_price: catalog.gas_price(self.asset).map_or(0.0, |f| f.value),
+            },
         })
     }
 }

@@ -16,6 +16,7 @@
 //! | `risk` | risk events, P(any loss), expected loss, worst-case slash, exit ladder |
 //! | `stress` | deterministic shocks, typed outcomes |
 //! | `projection` | value over the horizon against holding, maturities included |
+//! | `costs`, `break_even` | entry and exit costs, the APY after them, break-even day and stake |
 //! | `assemble` | puts the report together (no formulas) |
 //!
 //! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
@@ -25,6 +26,8 @@
 #![warn(clippy::indexing_slicing)]
 
 mod assemble;
+mod break_even;
+mod costs;
 mod error;
 mod example;
 mod finite;
@@ -44,6 +47,11 @@ pub mod validate;
 mod valuation;
 mod r#yield;
 
+pub use break_even::days_to_grow;
+pub use costs::{
+    gas_cost_usd, loops_paid, pendle_swap_fee, yt_pt_swapped, CostModel, GAS_PRICE_UNIT,
+    MAX_BREAK_EVEN_DAYS,
+};
 pub use error::{Problem, ScenarioError};
 pub use example::example_scenario;
 pub use finite::non_finite_paths;
@@ -69,8 +77,8 @@ pub use restake::{avs_reward_apr, total_magnitude};
 pub use risk::p_any_loss;
 pub use scenario::*;
 pub use validate::{
-    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_PRICE_USD,
-    MAX_TEXT_CHARS, MIN_APR,
+    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_GAS_PRICE, MAX_GAS_UNITS, MAX_HORIZON_DAYS, MAX_LAYERS,
+    MAX_MATURITY_DAYS, MAX_PRICE_USD, MAX_TEXT_CHARS, MIN_APR,
 };
 
 /// Evaluate a scenario: validate it, then compute every per-layer and whole-stack figure and the

@@ -252,6 +252,7 @@ mod tests {
             kind,
             risk: LayerRisk::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         }
     }
 
