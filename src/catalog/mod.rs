@@ -10,6 +10,7 @@
 //! | `strategy` | ready-made stacks built from products |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
+//! | `prices`, `queue`, `refresh` | today's prices (DefiLlama) and exit queue (beaconcha.in), checked, as catalog figures |
 //! | `rebase` | moving untouched preset values of a scenario to newer figures |
 
 #![warn(clippy::indexing_slicing)]
@@ -18,9 +19,12 @@ mod figure;
 pub mod json;
 pub mod live;
 pub mod payload;
+pub mod prices;
 mod product;
+pub mod queue;
 mod read;
 mod rebase;
+pub mod refresh;
 mod strategy;
 
 pub use figure::{Figure, FigureUnit};
