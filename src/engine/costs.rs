@@ -331,6 +331,8 @@ impl LayerTerms {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostModel {
     layers: Vec<LayerTerms>,
+    /// Entering every layer (computed once: every day's value needs it).
+    entry: Parts,
     pub(super) equity_usd: f64,
     pub(super) price_usd: f64,
     pub(super) horizon_days: f64,
@@ -365,7 +367,7 @@ impl CostModel {
     ) -> CostModel {
         let price = s.stake.price_usd;
         let mut before = 1.0;
-        let layers = s
+        let layers: Vec<LayerTerms> = s
             .layers
             .iter()
             .zip(steps)
@@ -376,8 +378,14 @@ impl CostModel {
                 terms
             })
             .collect();
+        let entry = layers
+            .iter()
+            .fold(Parts::default(), |sum: Parts, l: &LayerTerms| {
+                sum.plus(l.entry())
+            });
         CostModel {
             layers,
+            entry,
             equity_usd: finite_or(s.stake.amount * price, 0.0),
             price_usd: price,
             horizon_days: s.horizon_days,
@@ -393,9 +401,7 @@ impl CostModel {
 
     /// Entering every layer.
     pub(super) fn entry_parts(&self) -> Parts {
-        self.layers
-            .iter()
-            .fold(Parts::default(), |sum, l| sum.plus(l.entry()))
+        self.entry
     }
 
     /// The redemption path on `day`: every layer by its own path.
