@@ -33,6 +33,7 @@ mod native {
                 market_share: 0.2,
             },
             points_apr: 0.01,
+            costs: Default::default(),
         }
     }
 
@@ -100,6 +101,7 @@ mod native {
                 LayerKind::PendlePt {
                     implied_apy: 0.04,
                     maturity_days: 120.0,
+                    fee_tier: 0.0,
                 },
             ),
             layer(
@@ -125,6 +127,7 @@ mod native {
                     maturity_days: 90.0,
                     reward_apr: 0.0,
                     fee_ratio: 0.05,
+                    fee_tier: 0.0,
                 },
             ),
         ];

@@ -26,6 +26,7 @@ mod native {
             kind,
             risk,
             points_apr: 0.0,
+            costs: Default::default(),
         }
     }
 
@@ -83,6 +84,7 @@ mod native {
                 LayerKind::PendlePt {
                     implied_apy: 0.04,
                     maturity_days: 180.0,
+                    fee_tier: 0.0,
                 },
                 risk(0.005, 0.5, 0.02, 0.05),
             ),

@@ -57,6 +57,35 @@ fn variant(name: &str) -> String {
             }
         }
         "negative-price" => v["prices"]["ETH"]["value"] = (-1.0).into(),
+        "gas-not-the-sum" => {
+            let i = at(&mut v, "aave-weeth-loop");
+            v["products"][i]["params"]["gas_in"]["value"] = 500_000.0.into();
+        }
+        "gas-unknown-operation" => {
+            let i = at(&mut v, "etherfi-eeth");
+            v["products"][i]["gas_ops"]["entry"] = serde_json::json!(["teleport"]);
+        }
+        "gas-price-not-an-asset" => {
+            v["gas_prices"]["DOGE"] = v["gas_prices"]["ETH"].clone();
+        }
+        "gas-units-wrong-unit" => v["gas_units"]["pendle_swap"]["unit"] = "number".into(),
+        "without-costs" => {
+            // A data file written before the cost model: no gas sections, no cost figures.
+            if let Some(top) = v.as_object_mut() {
+                top.remove("gas_prices");
+                top.remove("gas_units");
+            }
+            for p in v["products"].as_array_mut().into_iter().flatten() {
+                if let Some(p) = p.as_object_mut() {
+                    p.remove("gas_ops");
+                }
+                if let Some(params) = p["params"].as_object_mut() {
+                    for key in ["gas_in", "gas_out", "swap_fee", "impact", "fee_tier"] {
+                        params.remove(key);
+                    }
+                }
+            }
+        }
         "assumption-without-note" => {
             let i = at(&mut v, "etherfi-eeth");
             v["products"][i]["params"]["fee_ratio"]["assumption"] = true.into();
@@ -110,6 +139,7 @@ fn every_product_evaluates_alone() {
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
             mc: Default::default(),
+            costs: Default::default(),
         };
         let report = evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", p.id));
         assert!(report.summary.net.apy.is_finite(), "{}", p.id);
@@ -236,6 +266,26 @@ fn malformed_data_files_are_rejected_with_their_reason() {
             variant("assumption-without-note"),
             "must say why",
         ),
+        (
+            "gas not the sum of its operations",
+            variant("gas-not-the-sum"),
+            "products[aave-weeth-loop].gas_in: 500000 is not the sum of its operations' gas (507847)",
+        ),
+        (
+            "gas of an unknown operation",
+            variant("gas-unknown-operation"),
+            "products[etherfi-eeth].gas_ops: no operation teleport in gas_units",
+        ),
+        (
+            "gas price of no asset",
+            variant("gas-price-not-an-asset"),
+            "gas_prices.DOGE: not an asset",
+        ),
+        (
+            "gas units in another unit",
+            variant("gas-units-wrong-unit"),
+            "gas_units.pendle_swap: its unit must be gas",
+        ),
     ];
     for (name, text, reason) in cases {
         match parse_payload(&text) {
@@ -250,6 +300,63 @@ fn malformed_data_files_are_rejected_with_their_reason() {
         parse_payload("[1,2]"),
         Err(PayloadError::WrongSchema { found: 0 })
     ));
+}
+
+#[test]
+fn new_links_from_presets_write_their_costs() {
+    // Guards "the catalog supplies sourced defaults that new links write": a strategy built from
+    // the presets carries the chain's gas price and each product's costs into its link.
+    let cat = Catalog::shipped();
+    let s = Strategy::find("eth-weeth-loop")
+        .and_then(|s| s.scenario(&cat).ok())
+        .unwrap_or_else(|| panic!("strategy"));
+    assert_eq!(s.costs.gas_price, 1.0);
+    let link = restack::share::encode(&s, &Default::default());
+    assert!(link.contains("&days=365&gas=1&l="), "{link}");
+    // Per loop: Aave borrow 249,844 + Uniswap swap 111,248 + Aave supply 146,755 = 507,847;
+    // unwinding: withdraw 165,226 + swap 111,248 + repay 176,521 = 452,995.
+    assert!(
+        link.contains("gin:507847,gout:452995,swap:0.0005,imp:0.0025"),
+        "{link}"
+    );
+    let yt = cat
+        .product("pendle-yt-weeth")
+        .unwrap_or_else(|| panic!("yt"));
+    assert_eq!(yt.figure("fee_tier").map(|f| f.value), Some(0.001));
+    // Every cost figure is sourced and dated; the gas prices of the chains with products.
+    for p in &cat.products {
+        for key in ["gas_in", "gas_out", "swap_fee", "impact", "fee_tier"] {
+            if let Some(f) = p.figure(key) {
+                assert!(
+                    !f.source.is_empty() && !f.as_of.is_empty(),
+                    "{}.{key}",
+                    p.id
+                );
+            }
+        }
+    }
+    for a in [Asset::Eth, Asset::Sol, Asset::Sui] {
+        assert!(cat.gas_price(a).is_some(), "{a}");
+    }
+    // The native exit's note says how long the queue has been.
+    let exit = cat
+        .product("eth-native")
+        .and_then(|p| p.figure("exit_days"))
+        .unwrap_or_else(|| panic!("eth-native exit"));
+    assert!(exit.note.contains("46 days") && exit.note.contains("2025"));
+}
+
+#[test]
+fn a_data_file_without_costs_is_still_read_and_costs_nothing() {
+    // Guards site copies of the data file written before the cost model: they stay valid, and
+    // their strategies cost nothing.
+    let cat = parse_payload(&variant("without-costs")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(cat.gas_prices.is_empty() && cat.gas_units.is_empty());
+    for s in &STRATEGIES {
+        let scenario = s.scenario(&cat).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        let r = evaluate(&scenario).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        assert_eq!(r.summary.costs.total.total_usd, 0.0, "{}", s.id);
+    }
 }
 
 #[test]

@@ -27,6 +27,7 @@ fn layer(kind: LayerKind, risk: LayerRisk) -> Layer {
         kind,
         risk,
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 

@@ -8,8 +8,9 @@
 use proptest::prelude::*;
 use restack::engine::{
     evaluate, loop_leverage_closed_form, loop_leverage_sum, max_leverage, non_finite_paths,
-    pt_price, yt_price, Asset, Avs, DebtAsset, HealthFactor, Layer, LayerKind, LayerRisk, LoopSize,
-    OracleKind, Report, RiskSettings, Scenario, Stake, StressKind, StressSettings, MAX_LAYERS,
+    pt_price, yt_price, Asset, Avs, CostSettings, DebtAsset, HealthFactor, Layer, LayerCosts,
+    LayerKind, LayerRisk, LoopSize, OracleKind, Report, RiskSettings, Scenario, Stake, StressKind,
+    StressSettings, MAX_GAS_PRICE, MAX_GAS_UNITS, MAX_LAYERS,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ proptest! {
             kind: lp,
             risk: LayerRisk::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         });
         let base = eval(&s)?;
         if let Some(raised) = net_apy_with_borrow_raised(&s, i, delta) {
@@ -236,6 +238,7 @@ fn loop_layer(ltv: f64, liq_threshold: f64, size: LoopSize) -> Layer {
         },
         risk: LayerRisk::default(),
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -246,6 +249,7 @@ fn with_kind(kind: LayerKind) -> Layer {
         kind,
         risk: LayerRisk::default(),
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -315,6 +319,7 @@ fn corrupt(mut s: Scenario, bad: f64, which: usize) -> (Scenario, String) {
                 maturity_days,
                 reward_apr: 0.0,
                 fee_ratio: 0.05,
+                fee_tier: 0.0,
             }));
             "layers[{n}].maturity_days"
         }
@@ -366,6 +371,7 @@ fn extreme_valid_stack_stays_finite() {
         maturity_days: 4.0,
         reward_apr: 10.0,
         fee_ratio: 0.0,
+        fee_tier: 0.0,
     };
     let lp = |borrow_apr: f64, debt: DebtAsset| LayerKind::Loop {
         ltv: 0.999,
@@ -409,6 +415,13 @@ fn extreme_valid_stack_stays_finite() {
                         market_share: 1.0,
                     },
                     points_apr: 10.0,
+                    costs: LayerCosts {
+                        gas_in: MAX_GAS_UNITS,
+                        gas_out: MAX_GAS_UNITS,
+                        swap_fee: 0.999_999,
+                        impact: 0.999_999,
+                        bought: true,
+                    },
                 }
             })
             .collect();
@@ -433,6 +446,9 @@ fn extreme_valid_stack_stays_finite() {
                 yt_implied_apy: 10.0,
             },
             mc: Default::default(),
+            costs: CostSettings {
+                gas_price: MAX_GAS_PRICE,
+            },
         };
         let r = evaluate(&s);
         assert!(r.is_ok(), "{:?}", r.err());

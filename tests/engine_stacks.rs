@@ -85,6 +85,7 @@ fn stack_b(oracle: OracleKind, close_factor: f64) -> Scenario {
                 },
                 risk: risk(0.05, 0.03, 14.0, true),
                 points_apr: 0.0,
+                costs: Default::default(),
             },
             Layer {
                 protocol: "etherfi".into(),
@@ -92,6 +93,7 @@ fn stack_b(oracle: OracleKind, close_factor: f64) -> Scenario {
                 kind: LayerKind::LiquidRestake { fee_ratio: 0.05 },
                 risk: risk(0.0, 0.0, 14.0, true),
                 points_apr: 0.0,
+                costs: Default::default(),
             },
             a_loop(
                 "aave",
@@ -107,6 +109,7 @@ fn stack_b(oracle: OracleKind, close_factor: f64) -> Scenario {
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
         mc: Default::default(),
+        costs: Default::default(),
     }
 }
 
@@ -137,6 +140,7 @@ fn a_loop(
         },
         risk: risk(0.0, 0.0, 0.0, true),
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -150,6 +154,7 @@ fn stake_layer(risk: LayerRisk) -> Layer {
         },
         risk,
         points_apr: 0.0,
+        costs: Default::default(),
     }
 }
 
@@ -165,6 +170,7 @@ fn scenario(amount: f64, layers: Vec<Layer>) -> Scenario {
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
         mc: Default::default(),
+        costs: Default::default(),
     }
 }
 
@@ -566,6 +572,7 @@ fn an_exchange_rate_loop_is_liquidated_by_a_slash_beyond_its_margin() -> Result<
         },
         risk: risk(0.0, 0.0, 14.0, false),
         points_apr: 0.0,
+        costs: Default::default(),
     };
     let s = scenario(
         10.0,
@@ -642,10 +649,12 @@ fn stack_c_sui_hasui_exchange_rate() -> Result<(), String> {
             },
             risk: risk(0.02, 0.02, 1.0, true),
             points_apr: 0.0,
+            costs: Default::default(),
         }],
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
         mc: Default::default(),
+        costs: Default::default(),
     };
     let r = eval(&s)?;
     close("net APY", r.summary.net.apy, apy, 1e-12)?;

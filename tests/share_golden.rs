@@ -130,8 +130,17 @@ fn the_goldens_cover_the_format() {
                 LayerKind::Restake { avs, .. } if avs.len() >= 2 => {
                     seen.insert("several AVSs".into());
                 }
-                LayerKind::PendleYt { fee_ratio, .. } if *fee_ratio != 0.03 => {
-                    seen.insert("yt fee".into());
+                LayerKind::PendleYt {
+                    fee_ratio,
+                    fee_tier,
+                    ..
+                } => {
+                    if *fee_ratio != 0.03 {
+                        seen.insert("yt fee".into());
+                    }
+                    if *fee_tier != 0.0 {
+                        seen.insert("pendle fee tier".into());
+                    }
                 }
                 LayerKind::Loop {
                     size,
@@ -154,6 +163,12 @@ fn the_goldens_cover_the_format() {
                 }
                 _ => {}
             }
+            if l.costs != Default::default() {
+                seen.insert("layer costs".into());
+            }
+            if l.costs.bought {
+                seen.insert("bought".into());
+            }
             let labels = [l.protocol.as_str(), l.token.as_str()];
             if labels.iter().any(|t| t.contains('<')) {
                 seen.insert("markup label".into());
@@ -167,6 +182,9 @@ fn the_goldens_cover_the_format() {
         }
         if s.risk != Default::default() {
             seen.insert("risk settings".into());
+        }
+        if s.costs != Default::default() {
+            seen.insert("gas price".into());
         }
         if s.stress != Default::default() {
             seen.insert("stress settings".into());
@@ -198,6 +216,10 @@ fn the_goldens_cover_the_format() {
         "several AVSs",
         "yt fee",
         "close factor",
+        "pendle fee tier",
+        "layer costs",
+        "bought",
+        "gas price",
         "markup label",
         "label with spaces",
         "unicode label",

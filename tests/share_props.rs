@@ -7,8 +7,8 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use restack::engine::{
-    Asset, Avs, DebtAsset, Layer, LayerKind, LayerRisk, LoopSize, McSettings, OracleKind,
-    RiskSettings, Scenario, Stake, StressSettings,
+    Asset, Avs, CostSettings, DebtAsset, Layer, LayerCosts, LayerKind, LayerRisk, LoopSize,
+    McSettings, OracleKind, RiskSettings, Scenario, Stake, StressSettings,
 };
 use restack::share::{
     decode, encode, fits_in_link, Decoded, Notice, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
@@ -72,16 +72,20 @@ fn kind() -> impl Strategy<Value = LayerKind> {
             commission_ratio
         }),
         finite().prop_map(|fee_ratio| LayerKind::LiquidRestake { fee_ratio }),
-        (finite(), finite()).prop_map(|(implied_apy, maturity_days)| LayerKind::PendlePt {
-            implied_apy,
-            maturity_days
+        (finite(), finite(), finite()).prop_map(|(implied_apy, maturity_days, fee_tier)| {
+            LayerKind::PendlePt {
+                implied_apy,
+                maturity_days,
+                fee_tier,
+            }
         }),
-        (finite(), finite(), finite(), finite()).prop_map(
-            |(implied_apy, maturity_days, reward_apr, fee_ratio)| LayerKind::PendleYt {
+        (finite(), finite(), finite(), finite(), finite()).prop_map(
+            |(implied_apy, maturity_days, reward_apr, fee_ratio, fee_tier)| LayerKind::PendleYt {
                 implied_apy,
                 maturity_days,
                 reward_apr,
                 fee_ratio,
+                fee_tier,
             }
         ),
         (
@@ -136,16 +140,35 @@ fn layer_risk() -> impl Strategy<Value = LayerRisk> {
         )
 }
 
+fn layer_costs() -> impl Strategy<Value = LayerCosts> {
+    (finite(), finite(), finite(), finite(), any::<bool>()).prop_map(
+        |(gas_in, gas_out, swap_fee, impact, bought)| LayerCosts {
+            gas_in,
+            gas_out,
+            swap_fee,
+            impact,
+            bought,
+        },
+    )
+}
+
 fn layer() -> impl Strategy<Value = Layer> {
-    (label(), label(), kind(), layer_risk(), finite()).prop_map(
-        |(protocol, token, kind, risk, points_apr)| Layer {
+    (
+        label(),
+        label(),
+        kind(),
+        layer_risk(),
+        finite(),
+        layer_costs(),
+    )
+        .prop_map(|(protocol, token, kind, risk, points_apr, costs)| Layer {
             protocol,
             token,
             kind,
             risk,
             points_apr,
-        },
-    )
+            costs,
+        })
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -157,7 +180,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             finite(),
         ),
         vec(layer(), 0..7),
-        (finite(), any::<bool>()),
+        (finite(), any::<bool>(), finite()),
         (finite(), finite(), finite(), finite(), finite(), finite()),
         mc(),
     )
@@ -165,7 +188,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             |(
                 (amount, asset, price_usd, horizon_days),
                 layers,
-                (correlation, include_points),
+                (correlation, include_points, gas_price),
                 (price_drop, depeg_small, depeg_large, avs_slash, borrow_apr, yt_implied_apy),
                 mc,
             )| Scenario {
@@ -188,6 +211,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     borrow_apr,
                     yt_implied_apy,
                 },
+                costs: CostSettings { gas_price },
                 mc,
             },
         )

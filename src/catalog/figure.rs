@@ -14,8 +14,10 @@ pub enum FigureUnit {
     Days,
     /// US dollars.
     Usd,
-    /// A plain count or ratio (loops, an exchange rate).
+    /// A plain count or ratio (loops, an exchange rate, a gas price).
     Number,
+    /// Gas units of transactions.
+    Gas,
 }
 
 /// A sourced value.
@@ -38,13 +40,14 @@ pub struct Figure {
 }
 
 impl FigureUnit {
-    /// Its name in the data file (`fraction`, `days`, `usd`, `number`).
+    /// Its name in the data file (`fraction`, `days`, `usd`, `number`, `gas`).
     pub fn name(self) -> &'static str {
         match self {
             FigureUnit::Fraction => "fraction",
             FigureUnit::Days => "days",
             FigureUnit::Usd => "usd",
             FigureUnit::Number => "number",
+            FigureUnit::Gas => "gas",
         }
     }
 }
@@ -59,6 +62,7 @@ impl Figure {
                 FigureUnit::Days => (0.0..=36_500.0).contains(&v),
                 FigureUnit::Usd => (0.0..=1e13).contains(&v),
                 FigureUnit::Number => (0.0..=1e6).contains(&v),
+                FigureUnit::Gas => (0.0..=crate::engine::MAX_GAS_UNITS).contains(&v),
             }
     }
 }

@@ -11,6 +11,7 @@
 //! | `crisis` | crises that happened, as sourced shock profiles |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
+//! | `prices`, `queue`, `refresh` | today's prices (DefiLlama) and exit queue (beaconcha.in), checked, as catalog figures |
 //! | `rebase` | moving untouched preset values of a scenario to newer figures |
 
 #![warn(clippy::indexing_slicing)]
@@ -20,15 +21,18 @@ mod figure;
 pub mod json;
 pub mod live;
 pub mod payload;
+pub mod prices;
 mod product;
+pub mod queue;
 mod read;
 mod rebase;
+pub mod refresh;
 mod strategy;
 
 pub use crisis::Crisis;
 pub use figure::{Figure, FigureUnit};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
-pub use product::{AvsPreset, Product, ProductError};
+pub use product::{AvsPreset, GasOps, Product, ProductError};
 pub use rebase::rebase_scenario;
 pub use strategy::{for_the_same_stake, Strategy, DEFAULT_LINK, STRATEGIES};
 
@@ -63,6 +67,13 @@ pub struct Catalog {
     pub as_of: String,
     /// USD price of one unit of each asset.
     pub prices: BTreeMap<String, Figure>,
+    /// Typical gas price on each asset's chain (keyed by ticker), in billionths of the native
+    /// token per gas unit (docs/METHODOLOGY.md §12). Optional per asset.
+    #[serde(default)]
+    pub gas_prices: BTreeMap<String, Figure>,
+    /// Gas units of each operation a product's transactions are made of (`aave_v3_borrow`).
+    #[serde(default)]
+    pub gas_units: BTreeMap<String, Figure>,
     /// Protocols and their headline figures.
     pub protocols: Vec<ProtocolInfo>,
     /// Products a layer can be built from.
@@ -82,6 +93,8 @@ impl Catalog {
             schema_version: SCHEMA_VERSION,
             as_of: String::new(),
             prices: BTreeMap::new(),
+            gas_prices: BTreeMap::new(),
+            gas_units: BTreeMap::new(),
             protocols: Vec::new(),
             products: Vec::new(),
             crises: Vec::new(),
@@ -135,5 +148,10 @@ impl Catalog {
     /// The price figure of an asset.
     pub fn price(&self, asset: Asset) -> Option<&Figure> {
         self.prices.get(asset.ticker())
+    }
+
+    /// The typical gas price on an asset's chain, if the catalog has one.
+    pub fn gas_price(&self, asset: Asset) -> Option<&Figure> {
+        self.gas_prices.get(asset.ticker())
     }
 }

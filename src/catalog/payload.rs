@@ -4,8 +4,10 @@
 //! failure, saying why.
 
 use super::strategy::STRATEGIES;
-use super::{Catalog, Figure};
-use crate::engine::{validate::validate, Asset, RiskSettings, Scenario, Stake, StressSettings};
+use super::{Catalog, Figure, FigureUnit, Product};
+use crate::engine::{
+    validate::validate, Asset, CostSettings, RiskSettings, Scenario, Stake, StressSettings,
+};
 use std::collections::BTreeSet;
 
 /// The data-file format this app reads.
@@ -111,8 +113,38 @@ fn check_figure(what: &str, f: &Figure) -> Result<(), String> {
     Ok(())
 }
 
+/// A product's `gas_in` and `gas_out` figures against the operations it names: each operation
+/// must be in `gas_units`, and each figure must be the sum of its operations' units.
+fn check_gas_ops(catalog: &Catalog, p: &Product) -> Result<(), String> {
+    for (key, ops) in [("gas_in", &p.gas_ops.entry), ("gas_out", &p.gas_ops.exit)] {
+        if ops.is_empty() && !p.params.contains_key(key) {
+            continue;
+        }
+        let mut sum = 0.0;
+        for op in ops {
+            let units = catalog.gas_units.get(op).ok_or_else(|| {
+                format!(
+                    "products[{}].gas_ops: no operation {} in gas_units",
+                    p.id,
+                    short(op)
+                )
+            })?;
+            sum += units.value;
+        }
+        let figure = p.params.get(key).map_or(0.0, |f| f.value);
+        if !p.gas_ops.is_empty() && figure != sum {
+            return Err(format!(
+                "products[{}].{key}: {figure} is not the sum of its operations' gas ({sum})",
+                p.id
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Check a catalog: every figure sane and sourced, every product a valid layer for the engine,
-/// every price positive, every strategy's products present.
+/// every price positive, every gas price on a known asset's chain, every product's gas the sum of
+/// its operations, every strategy's products present.
 ///
 /// # Errors
 /// The first problem, naming where it is.
@@ -153,6 +185,26 @@ pub fn check(catalog: &Catalog) -> Result<(), String> {
         }
         c.check()?;
     }
+    for (ticker, f) in &catalog.gas_prices {
+        let what = format!("gas_prices.{}", short(ticker));
+        if !Asset::ALL.iter().any(|a| a.ticker() == ticker) {
+            return Err(format!("{what}: not an asset (ETH, BTC, SOL or SUI)"));
+        }
+        check_figure(&what, f)?;
+        if f.value > crate::engine::MAX_GAS_PRICE {
+            return Err(format!(
+                "{what}: above {} per gas unit",
+                crate::engine::MAX_GAS_PRICE
+            ));
+        }
+    }
+    for (op, f) in &catalog.gas_units {
+        let what = format!("gas_units.{}", short(op));
+        check_figure(&what, f)?;
+        if f.unit != FigureUnit::Gas {
+            return Err(format!("{what}: its unit must be gas"));
+        }
+    }
     let mut ids = BTreeSet::new();
     for p in &catalog.protocols {
         check_text("protocols[].id", &p.id, 64)?;
@@ -179,6 +231,7 @@ pub fn check(catalog: &Catalog) -> Result<(), String> {
         {
             check_figure(&format!("products[{}].{}", p.id, short(k)), f)?;
         }
+        check_gas_ops(catalog, p)?;
         let layer = p.to_layer().map_err(|e| e.to_string())?;
         let price = catalog.price(p.asset).map_or(1.0, |f| f.value);
         let alone = Scenario {
@@ -192,6 +245,9 @@ pub fn check(catalog: &Catalog) -> Result<(), String> {
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
             mc: Default::default(),
+            costs: CostSettings {
+                gas_price: catalog.gas_price(p.asset).map_or(0.0, |f| f.value),
+            },
         };
         validate(&alone).map_err(|e| {
             format!(

@@ -2,7 +2,7 @@
 //! and the engine [`Layer`] it becomes.
 
 use super::figure::Figure;
-use crate::engine::param::{kind_params, AVS, LAYER};
+use crate::engine::param::{kind_params, ParamId, AVS, COSTS, LAYER};
 use crate::engine::{Asset, Avs, DebtAsset, Kind, Layer, LayerKind, LoopSize, OracleKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,6 +14,40 @@ pub struct AvsPreset {
     pub name: String,
     /// `reward_apr`, `magnitude`, `p_slash`, `severity`.
     pub params: BTreeMap<String, Figure>,
+}
+
+/// The transactions a product's layer makes, by operation name (keys of
+/// [`super::Catalog::gas_units`]): its `gas_in` figure is the sum of `entry`'s units, its
+/// `gas_out` figure the sum of `exit`'s (a loop's: of one loop). The data file's check holds
+/// them to it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GasOps {
+    /// Operations of entering (`["erc20_approve", "pendle_swap"]`).
+    pub entry: Vec<String>,
+    /// Operations of leaving.
+    pub exit: Vec<String>,
+}
+
+impl GasOps {
+    /// Whether it names no operation.
+    pub fn is_empty(&self) -> bool {
+        self.entry.is_empty() && self.exit.is_empty()
+    }
+}
+
+/// Figures a product may leave out: absent, the layer gets the parameter's v1 default (no
+/// points, no fee tier, no costs), so data files written before them stay valid.
+fn optional(id: ParamId) -> bool {
+    matches!(
+        id,
+        ParamId::PointsApr
+            | ParamId::PendleFeeTier
+            | ParamId::GasIn
+            | ParamId::GasOut
+            | ParamId::SwapFee
+            | ParamId::Impact
+    )
 }
 
 /// A product: what a layer of this protocol holds and does, with every number sourced.
@@ -31,9 +65,9 @@ pub struct Product {
     pub kind: Kind,
     /// Token held after the layer (`eETH`).
     pub token: String,
-    /// The kind's parameters and the risk figures, keyed by the engine's parameter keys
-    /// (`engine::param`: `base_apr`, `ltv`, `p_exploit`, …; `points_apr` optional); loops also
-    /// `loops`.
+    /// The kind's parameters, the risk figures and the costs, keyed by the engine's parameter
+    /// keys (`engine::param`: `base_apr`, `ltv`, `p_exploit`, `gas_in`, …; `points_apr`,
+    /// `fee_tier` and the costs optional); loops also `loops`.
     pub params: BTreeMap<String, Figure>,
     /// Restake only: the services secured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -47,6 +81,12 @@ pub struct Product {
     /// The token also trades on a market (instant exit at a discount).
     #[serde(default)]
     pub instant_exit: bool,
+    /// The token is bought on its market instead of minted (stake, restake, wrapper).
+    #[serde(default)]
+    pub bought: bool,
+    /// The transactions behind its `gas_in` and `gas_out` figures.
+    #[serde(default, skip_serializing_if = "GasOps::is_empty")]
+    pub gas_ops: GasOps,
 }
 
 /// A product that cannot become a layer.
@@ -98,7 +138,11 @@ impl Product {
     pub fn to_layer(&self) -> Result<Layer, ProductError> {
         let mut layer = Layer::template(self.kind, self.protocol.clone(), self.token.clone());
         for p in kind_params(self.kind) {
-            (p.set)(&mut layer.kind, self.param(p.key)?);
+            let value = match self.params.get(p.key) {
+                None if optional(p.id) => p.default,
+                _ => self.param(p.key)?,
+            };
+            (p.set)(&mut layer.kind, value);
         }
         match &mut layer.kind {
             LayerKind::Restake { avs, .. } => {
@@ -133,15 +177,16 @@ impl Product {
             | LayerKind::PendlePt { .. }
             | LayerKind::PendleYt { .. } => {}
         }
-        for p in &LAYER {
-            let value = match (p.key, self.params.get(p.key)) {
-                // Points are optional: most products earn none.
-                ("points_apr", None) => 0.0,
+        for p in LAYER.iter().chain(&COSTS) {
+            let value = match self.params.get(p.key) {
+                // Points are optional (most products earn none), and so are costs.
+                None if optional(p.id) => p.default,
                 _ => self.param(p.key)?,
             };
             (p.set)(&mut layer, value);
         }
         layer.risk.instant_exit = self.instant_exit;
+        layer.costs.bought = self.bought;
         Ok(layer)
     }
 }

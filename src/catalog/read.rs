@@ -4,7 +4,7 @@
 //! checks the figures.
 
 use super::json::Value;
-use super::{AvsPreset, Catalog, Crisis, Figure, FigureUnit, Product, ProtocolInfo};
+use super::{AvsPreset, Catalog, Crisis, Figure, FigureUnit, GasOps, Product, ProtocolInfo};
 use crate::engine::{Asset, DebtAsset, Kind, OracleKind};
 use std::collections::BTreeMap;
 
@@ -76,6 +76,7 @@ fn figure(v: &Value, path: &str) -> Read<Figure> {
             (FigureUnit::Days, &["days"]),
             (FigureUnit::Usd, &["usd"]),
             (FigureUnit::Number, &["number"]),
+            (FigureUnit::Gas, &["gas"]),
         ],
     )?;
     let optional_bool = |key: &str| -> Read<bool> {
@@ -177,11 +178,38 @@ fn product(v: &Value, path: &str) -> Read<Product> {
             )
         })
         .transpose()?;
-    let instant_exit = match v.get("instant_exit") {
-        None => false,
-        Some(b) => b
-            .as_bool()
-            .ok_or_else(|| wrong(&format!("{path}.instant_exit"), "true or false", b))?,
+    let flag = |key: &str| -> Read<bool> {
+        match v.get(key) {
+            None => Ok(false),
+            Some(b) => b
+                .as_bool()
+                .ok_or_else(|| wrong(&format!("{path}.{key}"), "true or false", b)),
+        }
+    };
+    let gas_ops = match optional("gas_ops") {
+        None => GasOps::default(),
+        Some(ops) => {
+            let at = format!("{path}.gas_ops");
+            let names = |key: &str| -> Read<Vec<String>> {
+                match ops.get(key) {
+                    None => Ok(Vec::new()),
+                    Some(list) => list
+                        .as_array()
+                        .ok_or_else(|| wrong(&format!("{at}.{key}"), "an array", list))?
+                        .iter()
+                        .enumerate()
+                        .map(|(j, n)| string(n, &format!("{at}.{key}[{j}]")))
+                        .collect(),
+                }
+            };
+            if ops.as_object().is_none() {
+                return Err(wrong(&at, "an object", ops));
+            }
+            GasOps {
+                entry: names("entry")?,
+                exit: names("exit")?,
+            }
+        }
     };
     Ok(Product {
         id: text_field(v, "id", path)?,
@@ -194,7 +222,9 @@ fn product(v: &Value, path: &str) -> Read<Product> {
         avs,
         oracle,
         debt,
-        instant_exit,
+        instant_exit: flag("instant_exit")?,
+        bought: flag("bought")?,
+        gas_ops,
     })
 }
 
@@ -241,6 +271,15 @@ pub fn catalog(v: &Value) -> Read<Catalog> {
         schema_version,
         as_of: text_field(v, "as_of", "")?,
         prices: figures(member(v, "prices", "")?, "prices")?,
+        // Optional sections (added with the cost model): absent in older files.
+        gas_prices: match v.get("gas_prices") {
+            None => BTreeMap::new(),
+            Some(f) => figures(f, "gas_prices")?,
+        },
+        gas_units: match v.get("gas_units") {
+            None => BTreeMap::new(),
+            Some(f) => figures(f, "gas_units")?,
+        },
         protocols: array(v, "protocols", "")?
             .iter()
             .enumerate()

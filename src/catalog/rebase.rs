@@ -6,7 +6,7 @@ use crate::engine::param::{layer_value, set_layer_value};
 use crate::engine::Scenario;
 
 /// `scenario` with every value that still equals its `old` preset moved to the `new` preset's
-/// value (stake price included), and how many values moved.
+/// value (stake price and gas price included), and how many values moved.
 pub fn rebase_scenario(old: &Catalog, new: &Catalog, scenario: &Scenario) -> (Scenario, usize) {
     let mut out = scenario.clone();
     let mut moved = 0;
@@ -14,6 +14,12 @@ pub fn rebase_scenario(old: &Catalog, new: &Catalog, scenario: &Scenario) -> (Sc
     if let (Some(o), Some(n)) = (old.price(asset), new.price(asset)) {
         if out.stake.price_usd == o.value && n.value != o.value {
             out.stake.price_usd = n.value;
+            moved += 1;
+        }
+    }
+    if let (Some(o), Some(n)) = (old.gas_price(asset), new.gas_price(asset)) {
+        if out.costs.gas_price == o.value && n.value != o.value {
+            out.costs.gas_price = n.value;
             moved += 1;
         }
     }

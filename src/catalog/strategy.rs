@@ -3,7 +3,7 @@
 
 use super::product::ProductError;
 use super::Catalog;
-use crate::engine::{Asset, RiskSettings, Scenario, Stake, StressSettings};
+use crate::engine::{Asset, CostSettings, RiskSettings, Scenario, Stake, StressSettings};
 
 /// A ready-made stack.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,7 +27,7 @@ pub struct Strategy {
 /// example equal to it). The app shows it at once, before the data file arrives, so the page
 /// carries no copy of the catalog; once the file loads, an untouched default page moves to its
 /// figures.
-pub const DEFAULT_LINK: &str = "v=1&asset=ETH&stake=32&price=3000&days=365&l=stake.etherfi.eETH(apr:0.03,fee:0.1,pex:0.01,exl:0.3,pdep:0.05,depl:0.03,exit:14,inst:1,share:0.43)&l=restake.eigencloud.eETH%20%28restaked%29(comm:0.1,avs:EigenDA(apr:0.004,mag:0.3,p:0.01,sev:0.05),avs:AI%20compute%20AVS(apr:0.006,mag:0.2,p:0.02,sev:0.1),pex:0.005,exl:0.5,exit:14,share:0.68)&l=lrt.etherfi.weETH(pex:0.005,exl:0.3,pdep:0.05,depl:0.05,exit:14,inst:1,share:0.43)&l=yt.pendle.YT-weETH(iapy:0.03,fee:0.05,pex:0.005,exl:0.5,inst:1,share:0.19)&strategy=eth-etherfi-yt";
+pub const DEFAULT_LINK: &str = "v=1&asset=ETH&stake=32&price=3000&days=365&gas=1&l=stake.etherfi.eETH(apr:0.03,fee:0.1,pex:0.01,exl:0.3,pdep:0.05,depl:0.03,exit:14,inst:1,share:0.43,gin:70000,gout:161248)&l=restake.eigencloud.eETH%20%28restaked%29(comm:0.1,avs:EigenDA(apr:0.004,mag:0.3,p:0.01,sev:0.05),avs:AI%20compute%20AVS(apr:0.006,mag:0.2,p:0.02,sev:0.1),pex:0.005,exl:0.5,exit:14,share:0.68,gin:250000,gout:400000)&l=lrt.etherfi.weETH(pex:0.005,exl:0.3,pdep:0.05,depl:0.05,exit:14,inst:1,share:0.43,gin:190000,gout:161248,swap:0.0005,imp:0.0025)&l=yt.pendle.YT-weETH(iapy:0.03,fee:0.05,tier:0.001,pex:0.005,exl:0.5,inst:1,share:0.19,gin:230000,gout:230000,imp:0.01)&strategy=eth-etherfi-yt";
 
 /// Projection horizon of every ready-made strategy: one year.
 pub const DEFAULT_HORIZON_DAYS: f64 = 365.0;
@@ -182,6 +182,9 @@ impl Strategy {
             risk: RiskSettings::default(),
             stress: StressSettings::default(),
             mc: Default::default(),
+            costs: CostSettings {
+                gas_price: catalog.gas_price(self.asset).map_or(0.0, |f| f.value),
+            },
         })
     }
 }

@@ -2,10 +2,11 @@
 //! position and its risk events, the margin and exit ladders, the summary, the projection and the
 //! stresses. No formula lives here; each number comes from the module that documents it.
 
+use super::costs::{CostModel, MAX_BREAK_EVEN_DAYS};
 use super::pendle::yt_break_even_apy;
 use super::position::{ladder, LoopPosition};
-use super::projection::projection;
-use super::r#yield::{walk, Step};
+use super::projection::{equity_apr, maturities, projection};
+use super::r#yield::walk;
 use super::rates::{apr_to_apy, finite_or};
 use super::report::{
     HealthFactor, LayerReport, LeverageOn, Liquidation, Maturity, Rate, Report, RiskEvent, Summary,
@@ -26,6 +27,12 @@ pub(crate) fn build(s: &Scenario) -> Report {
     let ladder = ladder(&steps, derivative_index(&s.layers), s.stake.price_usd);
 
     let mut layers = Vec::with_capacity(s.layers.len());
+    let net_apy = steps
+        .last()
+        .map_or(0.0, |st| apr_to_apy(equity_apr(st, with_points)));
+    let all_maturities = maturities(s, MAX_BREAK_EVEN_DAYS, with_points, None);
+    let costs = CostModel::build(s, &steps, net_apy, all_maturities.clone());
+    let mut layer_costs = costs.layer_reports().into_iter();
     let mut stack_exit = 0.0;
     let mut previous_apy = 0.0;
     let mut binding: Option<(f64, Liquidation)> = None;
@@ -87,6 +94,7 @@ pub(crate) fn build(s: &Scenario) -> Report {
                 _ => Vec::new(),
             },
             expected_loss,
+            costs: layer_costs.next().unwrap_or_default(),
         });
         previous_apy = cumulative_apy;
     }
@@ -96,7 +104,10 @@ pub(crate) fn build(s: &Scenario) -> Report {
     let all_events: Vec<RiskEvent> = layers.iter().flat_map(|l| l.risks.clone()).collect();
     let probabilities: Vec<f64> = all_events.iter().map(|e| e.p_annual).collect();
     let expected_loss = total_expected_loss(&all_events);
-    let maturities = maturities(s, with_points, None);
+    let maturities: Vec<Maturity> = all_maturities
+        .into_iter()
+        .filter(|m| m.day < s.horizon_days)
+        .collect();
     let series = projection(equity_usd, net.apy, s.horizon_days, &maturities);
     let last = steps.last();
     let health: Vec<HealthFactor> = layers.iter().map(|l| l.health).collect();
@@ -121,6 +132,7 @@ pub(crate) fn build(s: &Scenario) -> Report {
         hold_usd: equity_usd,
         projection: series,
         maturities,
+        costs: costs.summary(),
     };
     let stress = run(&StressInput {
         scenario: s,
@@ -135,19 +147,6 @@ pub(crate) fn build(s: &Scenario) -> Report {
     }
 }
 
-/// Equity APR after a step, points included when the settings say so.
-pub(crate) fn equity_apr(step: &Step, with_points: bool) -> f64 {
-    finite_or(
-        step.equity_apr
-            + if with_points {
-                step.points_equity_apr
-            } else {
-                0.0
-            },
-        0.0,
-    )
-}
-
 /// The break-even underlying APY of a YT layer ([`yt_break_even_apy`]).
 fn yt_break_even(layer: &Layer) -> Option<f64> {
     match &layer.kind {
@@ -156,67 +155,8 @@ fn yt_break_even(layer: &Layer) -> Option<f64> {
             maturity_days,
             reward_apr,
             fee_ratio,
+            ..
         } => yt_break_even_apy(*implied_apy, *maturity_days, *reward_apr, *fee_ratio),
         _ => None,
     }
-}
-
-/// Days to maturity of a Pendle layer that has not matured yet.
-fn maturity_days(layer: &Layer) -> Option<f64> {
-    match &layer.kind {
-        LayerKind::PendlePt { maturity_days, .. } | LayerKind::PendleYt { maturity_days, .. } => {
-            (*maturity_days > 0.0).then_some(*maturity_days)
-        }
-        _ => None,
-    }
-}
-
-/// The Pendle layers that mature within the horizon, each with the net APY of the stack without
-/// every layer matured by then (docs/METHODOLOGY.md §6). `borrow_floor` raises every loop's
-/// borrow APR as in [`walk`] (the Monte Carlo simulation's borrow spike).
-pub(crate) fn maturities(
-    s: &Scenario,
-    with_points: bool,
-    borrow_floor: Option<f64>,
-) -> Vec<Maturity> {
-    let mut due: Vec<(usize, f64)> = s
-        .layers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| maturity_days(l).map(|d| (i, d)))
-        .filter(|(_, d)| *d < s.horizon_days)
-        .collect();
-    // At most 16 layers: an insertion sort by day, then layer (stable, and far smaller in the
-    // wasm than the standard library's general sort).
-    for i in 1..due.len() {
-        let mut j = i;
-        while j > 0 {
-            let (Some(a), Some(b)) = (due.get(j - 1), due.get(j)) else {
-                break;
-            };
-            if a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)).is_le() {
-                break;
-            }
-            due.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    due.iter()
-        .map(|&(layer, day)| {
-            let remaining: Vec<Layer> = s
-                .layers
-                .iter()
-                .filter(|l| maturity_days(l).is_none_or(|d| d > day))
-                .cloned()
-                .collect();
-            let apy_after = walk(&remaining, borrow_floor)
-                .last()
-                .map_or(0.0, |st| apr_to_apy(equity_apr(st, with_points)));
-            Maturity {
-                layer,
-                day,
-                apy_after,
-            }
-        })
-        .collect()
 }

@@ -47,6 +47,7 @@ pub fn example_scenario() -> Scenario {
                     market_share: 0.43,
                 },
                 points_apr: 0.01,
+                costs: Default::default(),
             },
             Layer {
                 protocol: "eigencloud".into(),
@@ -80,6 +81,7 @@ pub fn example_scenario() -> Scenario {
                     market_share: 0.68,
                 },
                 points_apr: 0.0,
+                costs: Default::default(),
             },
             Layer {
                 protocol: "etherfi".into(),
@@ -95,6 +97,7 @@ pub fn example_scenario() -> Scenario {
                     market_share: 0.43,
                 },
                 points_apr: 0.0,
+                costs: Default::default(),
             },
             Layer {
                 protocol: "pendle".into(),
@@ -104,6 +107,7 @@ pub fn example_scenario() -> Scenario {
                     maturity_days: 180.0,
                     reward_apr: 0.0,
                     fee_ratio: 0.03,
+                    fee_tier: 0.0,
                 },
                 risk: LayerRisk {
                     p_exploit: 0.005,
@@ -115,10 +119,12 @@ pub fn example_scenario() -> Scenario {
                     market_share: 0.0,
                 },
                 points_apr: 0.0,
+                costs: Default::default(),
             },
         ],
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
         mc: Default::default(),
+        costs: Default::default(),
     }
 }

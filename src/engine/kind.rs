@@ -68,12 +68,14 @@ impl Kind {
             Kind::Pt => LayerKind::PendlePt {
                 implied_apy: 0.0,
                 maturity_days: 0.0,
+                fee_tier: 0.0,
             },
             Kind::Yt => LayerKind::PendleYt {
                 implied_apy: 0.0,
                 maturity_days: 0.0,
                 reward_apr: 0.0,
                 fee_ratio: 0.0,
+                fee_tier: 0.0,
             },
             Kind::Loop => LayerKind::Loop {
                 ltv: 0.0,

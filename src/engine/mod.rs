@@ -18,6 +18,7 @@
 //! | `historical` | crises that happened, replayed on any stack by their shock profile |
 //! | `projection` | value over the horizon against holding, maturities included |
 //! | `montecarlo` | the distribution of outcomes over the horizon: seeded paths, chunked, merged |
+//! | `costs`, `break_even` | entry and exit costs, the APY after them, break-even day and stake |
 //! | `assemble` | puts the report together (no formulas) |
 //! | `compare` | the worst stress of a report, the efficient frontier of several |
 //!
@@ -28,7 +29,9 @@
 #![warn(clippy::indexing_slicing)]
 
 mod assemble;
+mod break_even;
 mod compare;
+mod costs;
 mod error;
 mod example;
 mod finite;
@@ -50,7 +53,12 @@ pub mod validate;
 mod valuation;
 mod r#yield;
 
+pub use break_even::days_to_grow;
 pub use compare::{efficient_frontier, worst_stress};
+pub use costs::{
+    gas_cost_usd, loops_paid, pendle_swap_fee, yt_pt_swapped, CostModel, GAS_PRICE_UNIT,
+    MAX_BREAK_EVEN_DAYS,
+};
 pub use error::{Problem, ScenarioError};
 pub use example::example_scenario;
 pub use finite::non_finite_paths;
@@ -81,8 +89,8 @@ pub use restake::{avs_reward_apr, total_magnitude};
 pub use risk::p_any_loss;
 pub use scenario::*;
 pub use validate::{
-    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_HORIZON_DAYS, MAX_LAYERS, MAX_MATURITY_DAYS, MAX_MC_PATHS,
-    MAX_PRICE_USD, MAX_TEXT_CHARS, MIN_APR,
+    MAX_AMOUNT, MAX_APR, MAX_AVS, MAX_GAS_PRICE, MAX_GAS_UNITS, MAX_HORIZON_DAYS, MAX_LAYERS,
+    MAX_MATURITY_DAYS, MAX_MC_PATHS, MAX_PRICE_USD, MAX_TEXT_CHARS, MIN_APR,
 };
 
 /// Evaluate a scenario: validate it, then compute every per-layer and whole-stack figure and the

@@ -12,7 +12,8 @@
 
 use super::scenario::{Asset, Avs, Layer, LayerKind, Scenario};
 use super::validate::{
-    MAX_AMOUNT, MAX_APR, MAX_HORIZON_DAYS, MAX_MATURITY_DAYS, MAX_PRICE_USD, MIN_APR,
+    MAX_AMOUNT, MAX_APR, MAX_GAS_PRICE, MAX_GAS_UNITS, MAX_HORIZON_DAYS, MAX_MATURITY_DAYS,
+    MAX_PRICE_USD, MIN_APR,
 };
 use super::Kind;
 
@@ -39,6 +40,9 @@ pub enum ParamId {
     YtReward,
     /// Pendle YT: share of YT yield and points Pendle keeps.
     YtFee,
+    /// Pendle PT / YT: the market's swap-fee tier per year (a trade pays tier × days / 365 of
+    /// the PT value swapped).
+    PendleFeeTier,
     /// Loop: loan-to-value per loop.
     Ltv,
     /// Loop: liquidation threshold.
@@ -66,6 +70,14 @@ pub enum ParamId {
     MarketShare,
     /// Every layer: points APR.
     PointsApr,
+    /// Every layer: gas units of entering it (a loop: of one loop).
+    GasIn,
+    /// Every layer: gas units of leaving it (a loop: of unwinding one loop).
+    GasOut,
+    /// Every layer: fee of the market it trades on, a fraction of the value traded.
+    SwapFee,
+    /// Every layer: price impact and discount of a trade, a fraction of the value traded.
+    Impact,
     /// AVS: reward APR on the whole restaked stake.
     AvsReward,
     /// AVS: allocated magnitude.
@@ -102,6 +114,8 @@ pub enum ParamId {
     McPBorrowSpike,
     /// Monte Carlo: annual probability that YT implied APYs fall to the stress level.
     McPYtFall,
+    /// Costs: gas price on the stake's chain (billionths of the native token per gas unit).
+    GasPrice,
 }
 
 /// What a number measures; the UI picks its display from it.
@@ -117,6 +131,10 @@ pub enum Unit {
     Amount,
     /// US dollars.
     Usd,
+    /// Gas units of transactions.
+    Gas,
+    /// A gas price: billionths of the chain's native token per gas unit (gwei on Ethereum).
+    GasPrice,
 }
 
 /// The valid values of a number: `min`..`max`, each end open or closed. Every number must also
@@ -167,6 +185,11 @@ const RATE: Range = Range::closed(MIN_APR, MAX_APR);
 const RATE_NONNEG: Range = Range::closed(0.0, MAX_APR);
 /// Days of a maturity or redemption path: [0, 10 years].
 const DAYS: Range = Range::closed(0.0, MAX_MATURITY_DAYS);
+/// A fee or discount of a trade: [0, 1).
+const TRADE_SHARE: Range = Range {
+    max_open: true,
+    ..SHARE
+};
 /// Above 0, at most `max`.
 const fn positive(max: f64) -> Range {
     Range {
@@ -277,7 +300,7 @@ const LRT: [Param<LayerKind>; 1] = [kind_param!(
     0.0,
     LiquidRestake.fee_ratio
 )];
-const PT: [Param<LayerKind>; 2] = [
+const PT: [Param<LayerKind>; 3] = [
     kind_param!(
         ImpliedApy,
         "implied_apy",
@@ -294,8 +317,17 @@ const PT: [Param<LayerKind>; 2] = [
         180.0,
         PendlePt.maturity_days
     ),
+    // Added to v1 with the cost model: 0 (no fee) keeps every older link's numbers.
+    kind_param!(
+        PendleFeeTier,
+        "fee_tier",
+        Rate,
+        SHARE,
+        0.0,
+        PendlePt.fee_tier
+    ),
 ];
-const YT: [Param<LayerKind>; 4] = [
+const YT: [Param<LayerKind>; 5] = [
     kind_param!(
         ImpliedApy,
         "implied_apy",
@@ -325,6 +357,14 @@ const YT: [Param<LayerKind>; 4] = [
         },
         0.03,
         PendleYt.fee_ratio
+    ),
+    kind_param!(
+        PendleFeeTier,
+        "fee_tier",
+        Rate,
+        SHARE,
+        0.0,
+        PendleYt.fee_tier
     ),
 ];
 const LOOP: [Param<LayerKind>; 6] = [
@@ -409,6 +449,37 @@ pub const LAYER: [Param<Layer>; 7] = [
         risk.market_share
     ),
     layer_param!(PointsApr, "points_apr", Rate, RATE_NONNEG, 0.0, points_apr),
+];
+
+/// The cost numbers every layer has (docs/METHODOLOGY.md §12), in link order. Kept apart from
+/// [`LAYER`]: they were added to v1 with the cost model, and their defaults (0) mean "no cost",
+/// so a link without them computes as before.
+pub const COSTS: [Param<Layer>; 4] = [
+    layer_param!(
+        GasIn,
+        "gas_in",
+        Gas,
+        Range::closed(0.0, MAX_GAS_UNITS),
+        0.0,
+        costs.gas_in
+    ),
+    layer_param!(
+        GasOut,
+        "gas_out",
+        Gas,
+        Range::closed(0.0, MAX_GAS_UNITS),
+        0.0,
+        costs.gas_out
+    ),
+    layer_param!(
+        SwapFee,
+        "swap_fee",
+        Fraction,
+        TRADE_SHARE,
+        0.0,
+        costs.swap_fee
+    ),
+    layer_param!(Impact, "impact", Fraction, TRADE_SHARE, 0.0, costs.impact),
 ];
 
 /// The numbers of an AVS, in link order.
@@ -597,6 +668,17 @@ pub const fn default_volatility(asset: Asset) -> f64 {
     }
 }
 
+/// The whole-stack cost settings (keys are whole paths). 0 = no gas costs.
+pub const COST_SETTINGS: [Param<Scenario>; 1] = [field_param!(
+    Scenario,
+    GasPrice,
+    "costs.gas_price",
+    GasPrice,
+    Range::closed(0.0, MAX_GAS_PRICE),
+    0.0,
+    costs.gas_price
+)];
+
 /// USD price of one unit of `asset` when none is given: the v1 link default and the catalog's
 /// default price (one source). ETH and BTC are the seed article's round figures (BTC ≈ $89.43K);
 /// SOL and SUI are round early-2026 figures, labelled assumptions in the catalog.
@@ -618,6 +700,7 @@ pub fn layer_value(layer: &Layer, key: &str) -> Option<f64> {
     }
     LAYER
         .iter()
+        .chain(&COSTS)
         .find(|p| p.key == key)
         .and_then(|p| (p.get)(layer))
 }
@@ -630,7 +713,7 @@ pub fn set_layer_value(layer: &mut Layer, key: &str, value: f64) -> bool {
         (p.set)(&mut layer.kind, value);
         return true;
     }
-    match LAYER.iter().find(|p| p.key == key) {
+    match LAYER.iter().chain(&COSTS).find(|p| p.key == key) {
         Some(p) => {
             (p.set)(layer, value);
             true
@@ -645,7 +728,7 @@ pub fn layer_key_id(key: &str) -> Option<ParamId> {
     Kind::ALL
         .iter()
         .flat_map(|k| kind_params(*k).iter().map(|p| (p.key, p.id)))
-        .chain(LAYER.iter().map(|p| (p.key, p.id)))
+        .chain(LAYER.iter().chain(&COSTS).map(|p| (p.key, p.id)))
         .find(|(k, _)| *k == key)
         .map(|(_, id)| id)
 }
@@ -656,7 +739,8 @@ pub fn avs_key_id(key: &str) -> Option<ParamId> {
 }
 
 impl Layer {
-    /// A layer of `kind` with every number at its v1 default (no AVS, instant exit off).
+    /// A layer of `kind` with every number at its v1 default (no AVS, instant exit off, no
+    /// costs).
     pub fn template(kind: Kind, protocol: String, token: String) -> Layer {
         let mut layer = Layer {
             protocol,
@@ -664,8 +748,9 @@ impl Layer {
             kind: kind.template(),
             risk: Default::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         };
-        for p in &LAYER {
+        for p in LAYER.iter().chain(&COSTS) {
             (p.set)(&mut layer, p.default);
         }
         layer
@@ -688,7 +773,7 @@ mod tests {
                 assert_eq!((p.get)(&layer.kind), Some(v), "{kind} {}", p.key);
                 assert_eq!(layer_value(&layer, p.key), Some(v), "{kind} {}", p.key);
             }
-            for (n, p) in LAYER.iter().enumerate() {
+            for (n, p) in LAYER.iter().chain(&COSTS).enumerate() {
                 let v = 0.5 + n as f64;
                 assert!(set_layer_value(&mut layer, p.key, v));
                 assert_eq!((p.get)(&layer), Some(v), "{kind} {}", p.key);

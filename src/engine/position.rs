@@ -213,6 +213,7 @@ mod tests {
                 ..LayerRisk::default()
             },
             points_apr: 0.0,
+            costs: Default::default(),
         }
     }
 

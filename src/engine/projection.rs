@@ -1,7 +1,9 @@
 //! Projected value over the horizon, against simply holding the asset (docs/METHODOLOGY.md §6).
 
-use super::rates::{finite_or, growth_factor, DAYS_PER_YEAR};
+use super::r#yield::{walk, Step};
+use super::rates::{apr_to_apy, finite_or, growth_factor, DAYS_PER_YEAR};
 use super::report::{Maturity, ProjectionPoint};
+use super::scenario::{Layer, LayerKind, Scenario};
 
 /// Most points in a projected series (enough for a smooth chart, small enough for a share card).
 pub const MAX_PROJECTION_POINTS: usize = 60;
@@ -60,6 +62,81 @@ pub fn projection(
                 day,
                 strategy_usd: finite_or(equity_usd * growth_to(day, net_apy, maturities), 0.0),
                 hold_usd: equity_usd,
+            }
+        })
+        .collect()
+}
+
+/// Equity APR after a step, points included when the settings say so.
+pub(crate) fn equity_apr(step: &Step, with_points: bool) -> f64 {
+    finite_or(
+        step.equity_apr
+            + if with_points {
+                step.points_equity_apr
+            } else {
+                0.0
+            },
+        0.0,
+    )
+}
+
+/// Days to maturity of a Pendle layer that has not matured yet.
+fn maturity_days(layer: &Layer) -> Option<f64> {
+    match &layer.kind {
+        LayerKind::PendlePt { maturity_days, .. } | LayerKind::PendleYt { maturity_days, .. } => {
+            (*maturity_days > 0.0).then_some(*maturity_days)
+        }
+        _ => None,
+    }
+}
+
+/// The Pendle layers that mature before `before_day` (the horizon for the projection), in order
+/// of day, each with the net APY of the stack without every layer matured by then
+/// (docs/METHODOLOGY.md §6). `borrow_floor` raises every loop's borrow APR as in [`walk`] (the
+/// Monte Carlo simulation's borrow spike, §11).
+pub(crate) fn maturities(
+    s: &Scenario,
+    before_day: f64,
+    with_points: bool,
+    borrow_floor: Option<f64>,
+) -> Vec<Maturity> {
+    let mut due: Vec<(usize, f64)> = s
+        .layers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| maturity_days(l).map(|d| (i, d)))
+        .filter(|(_, d)| *d < before_day)
+        .collect();
+    // At most 16 layers: an insertion sort by day, then layer (stable, and far smaller in the
+    // wasm than the standard library's general sort).
+    for i in 1..due.len() {
+        let mut j = i;
+        while j > 0 {
+            let (Some(a), Some(b)) = (due.get(j - 1), due.get(j)) else {
+                break;
+            };
+            if a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)).is_le() {
+                break;
+            }
+            due.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    due.iter()
+        .map(|&(layer, day)| {
+            let remaining: Vec<Layer> = s
+                .layers
+                .iter()
+                .filter(|l| maturity_days(l).is_none_or(|d| d > day))
+                .cloned()
+                .collect();
+            let apy_after = walk(&remaining, borrow_floor)
+                .last()
+                .map_or(0.0, |st| apr_to_apy(equity_apr(st, with_points)));
+            Maturity {
+                layer,
+                day,
+                apy_after,
             }
         })
         .collect()

@@ -151,6 +151,8 @@ pub struct LayerReport {
     pub avs_names: Vec<String>,
     /// Sum of this layer's contributions to expected annual loss of equity, capped at 1.
     pub expected_loss: f64,
+    /// What entering and leaving this layer costs (all 0 without cost inputs).
+    pub costs: LayerCostReport,
 }
 
 /// One point of the projected-value series.
@@ -209,6 +211,140 @@ pub struct Summary {
     pub projection: Vec<ProjectionPoint>,
     /// Pendle layers that mature within the horizon, in order of maturity.
     pub maturities: Vec<Maturity>,
+    /// Entry and exit costs, the APY after them, the break-even day and stake.
+    pub costs: CostSummary,
+}
+
+/// A cost in USD, split by what it pays for (docs/METHODOLOGY.md §12). Every field ≥ 0.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Cost {
+    /// Gas of the transactions.
+    pub gas_usd: f64,
+    /// Swap fees: a market's fee, Pendle's maturity-scaled fee.
+    pub fee_usd: f64,
+    /// Price impact and the market's discount to the backing.
+    pub impact_usd: f64,
+    /// gas + fee + impact.
+    pub total_usd: f64,
+    /// `total_usd` as a fraction of today's equity.
+    pub share: f64,
+}
+
+/// How the stack's exit leaves one layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum LayerExit {
+    /// By its own path: a stake, restake or wrapper redeems (queue, unbonding, unwrap), a loop
+    /// is unwound, a PT or YT is sold (or redeems, or expires, at maturity).
+    #[default]
+    Own,
+    /// Its token is sold on its market, which leaves it and every layer beneath it.
+    Sold,
+    /// Left by the sale of the token of layer `by`, above it.
+    Covered {
+        /// The layer whose token is sold.
+        by: usize,
+    },
+}
+
+/// What entering and leaving one layer costs, leaving on the horizon day.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LayerCostReport {
+    /// Entering it (a loop: all its loops).
+    pub entry: Cost,
+    /// Leaving it by its own path ([`LayerExit::Own`]).
+    pub exit_own: Cost,
+    /// Selling its token on its market, which leaves it and every layer beneath: stake, restake
+    /// and wrapper layers whose token trades (`inst`); `None` otherwise.
+    pub exit_sale: Option<Cost>,
+    /// What the stack's chosen exit ([`CostSummary::exit`]) pays at this layer: `exit_own`,
+    /// `exit_sale` or nothing.
+    pub exit: Cost,
+    /// How the chosen exit leaves it.
+    pub exit_by: LayerExit,
+}
+
+/// A way out of the whole stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ExitPath {
+    /// Every layer by its own path: the redemption queues (slow, no market discount).
+    Redeem,
+    /// The instant exit: the loops and Pendle layers above `layer` unwound or sold, the layers
+    /// above it whose token does not trade redeemed, and `layer`'s token sold on its market.
+    Market {
+        /// The layer whose token is sold: the highest stake, restake or wrapper layer that trades.
+        layer: usize,
+    },
+}
+
+/// One way out of the stack on the horizon day: what it costs and how long it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StackExit {
+    /// Which way.
+    pub path: ExitPath,
+    /// Its cost.
+    pub cost: Cost,
+    /// Days it takes: the longest redemption path among the layers it redeems.
+    pub days: f64,
+}
+
+/// When the stack after its costs catches up with simply holding.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum BreakEven {
+    /// From this day on (fractional days from today) the stack, entered today and left that day,
+    /// is worth at least holding, up to [`crate::engine::MAX_BREAK_EVEN_DAYS`].
+    Day(f64),
+    /// Not within [`crate::engine::MAX_BREAK_EVEN_DAYS`]: the yield never pays for the costs,
+    /// or entering costs the whole stake.
+    Never,
+}
+
+/// The smallest stake that breaks even by the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum MinStake {
+    /// Any stake does: nothing fixed (gas) to recover, and the yield covers the proportional
+    /// costs.
+    Any,
+    /// Stakes from this size on do.
+    Equity {
+        /// Equity in USD.
+        usd: f64,
+        /// The same in units of the staked asset, at the stake's price.
+        amount: f64,
+    },
+    /// No stake does: the proportional costs (fees, impact) exceed what the stack earns by the
+    /// horizon.
+    Never,
+}
+
+/// The stack's costs (docs/METHODOLOGY.md §12): entering today, leaving on the horizon day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CostSummary {
+    /// Entering every layer.
+    pub entry: Cost,
+    /// Leaving by the redemption path.
+    pub redeem: StackExit,
+    /// Leaving by the instant market exit, when a stake, restake or wrapper token trades.
+    pub market: Option<StackExit>,
+    /// The exit counted in the totals: the cheaper of `redeem` and `market` (`redeem` on a tie).
+    pub exit: StackExit,
+    /// `entry` + `exit`.
+    pub total: Cost,
+    /// The APY over the horizon before costs: G(H)^(365/H) − 1, with G the projection's growth
+    /// (equal to `net.apy` when nothing matures within the horizon).
+    pub horizon_apy: f64,
+    /// The APY over the horizon after costs: ((1 − c_in) · G(H) − c_out)^(365/H) − 1, with the
+    /// costs c as fractions of equity (−1 when the costs take everything).
+    pub net_apy_after_costs: f64,
+    /// Value at the horizon after costs, in USD (at least 0).
+    pub projected_after_costs_usd: f64,
+    /// From which day the stack after costs beats holding.
+    pub break_even: BreakEven,
+    /// The smallest stake that breaks even by the horizon.
+    pub min_stake: MinStake,
 }
 
 /// A PT or YT that matures within the horizon: from `day` on the position holds the underlying

@@ -222,6 +222,10 @@ pub enum LayerKind {
         implied_apy: f64,
         /// Days to maturity (0 = matured: PT = 1).
         maturity_days: f64,
+        /// The market's swap-fee tier, a rate per year: a trade pays tier × days to maturity /
+        /// 365 of the PT value swapped (Pendle's Fees page; docs/METHODOLOGY.md §12). 0 = no fee.
+        #[serde(default)]
+        fee_tier: f64,
     },
     /// Pendle yield token: the yield of 1/P_YT units of the underlying until maturity.
     PendleYt {
@@ -234,6 +238,11 @@ pub enum LayerKind {
         /// Share of the YT's yield and points Pendle keeps (5 % per Pendle's Fees page as of
         /// 2025-05; 3 % before; docs/METHODOLOGY.md §4).
         fee_ratio: f64,
+        /// The market's swap-fee tier, a rate per year: a YT trade pays tier × days to maturity
+        /// / 365 of the PT value it swaps (Pendle routes YT trades through the PT AMM;
+        /// docs/METHODOLOGY.md §12). 0 = no fee.
+        #[serde(default)]
+        fee_tier: f64,
     },
     /// Lending loop: deposit, borrow at `ltv`, buy more, re-deposit.
     Loop {
@@ -280,6 +289,28 @@ pub struct LayerRisk {
     pub market_share: f64,
 }
 
+/// What entering and leaving one layer costs (docs/METHODOLOGY.md §12). Every field at its
+/// default (0, not bought) means the layer costs nothing: what a v1 link without cost keys says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct LayerCosts {
+    /// Gas units of the transactions that enter the layer (for a loop, of one loop: it pays them
+    /// once per loop).
+    pub gas_in: f64,
+    /// Gas units of the transactions that leave it: its redemption path, or the sale of its token
+    /// (for a loop, of unwinding one loop).
+    pub gas_out: f64,
+    /// Fee of the market the layer trades on, as a fraction of the value traded.
+    pub swap_fee: f64,
+    /// Price impact of a trade on that market, and the market's discount to the backing, as a
+    /// fraction of the value traded.
+    pub impact: f64,
+    /// Stake, restake and wrapper layers: the token is bought on its market instead of being
+    /// minted, deposited or wrapped (so entering pays `swap_fee` and `impact`). Pendle layers and
+    /// loops always trade.
+    pub bought: bool,
+}
+
 /// One layer of the stack: which catalog protocol it is, what it does, and its risks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Layer {
@@ -294,6 +325,9 @@ pub struct Layer {
     /// Points / airdrop APR-equivalent, valued only if the user gives a value; kept apart from
     /// the headline APY (docs/METHODOLOGY.md).
     pub points_apr: f64,
+    /// What entering and leaving it costs (none by default).
+    #[serde(default)]
+    pub costs: LayerCosts,
 }
 
 /// Sizes of the deterministic stress shocks (all fractions). Users may set their own.
@@ -389,6 +423,17 @@ impl Default for McSettings {
     }
 }
 
+/// Whole-stack cost settings (docs/METHODOLOGY.md §12).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CostSettings {
+    /// Gas price on the stake's chain, in billionths of its native token per gas unit: gwei on
+    /// Ethereum, lamports on Solana, MIST on Sui (for Bitcoin, 10 per sat/vB with gas units in
+    /// vbytes). The native token is the staked asset, so gas is priced at the stake's price.
+    /// 0 (the v1 default) = no gas costs.
+    pub gas_price: f64,
+}
+
 /// Everything the engine needs to produce a [`crate::engine::Report`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -405,4 +450,7 @@ pub struct Scenario {
     /// Monte Carlo settings (absent from JSON written before they existed: their defaults).
     #[serde(default)]
     pub mc: McSettings,
+    /// Cost settings (none by default).
+    #[serde(default)]
+    pub costs: CostSettings,
 }

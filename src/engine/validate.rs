@@ -6,7 +6,9 @@
 
 use super::error::{Problem, ScenarioError};
 use super::leverage::{max_leverage, MAX_LOOPS, MAX_LOOP_LEVERAGE};
-use super::param::{kind_params, Param, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+use super::param::{
+    kind_params, Param, AVS, COSTS, COST_SETTINGS, LAYER, MC, SETTINGS, STAKE_FIELDS,
+};
 use super::pendle::{yt_price, MIN_YT_PRICE};
 use super::scenario::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
@@ -23,6 +25,11 @@ pub const MAX_MATURITY_DAYS: f64 = 3_650.0;
 pub const MIN_APR: f64 = -1.0;
 /// Highest APR / APY accepted for any input rate (1,000 %/yr).
 pub const MAX_APR: f64 = 10.0;
+/// Most gas units one layer's entry or exit may take (per loop for a loop): 1e8, over a
+/// thousand times a typical DeFi transaction.
+pub const MAX_GAS_UNITS: f64 = 1e8;
+/// Highest gas price accepted, in billionths of the native token per gas unit (1e6 gwei).
+pub const MAX_GAS_PRICE: f64 = 1e6;
 /// Most layers in a stack.
 pub const MAX_LAYERS: usize = 16;
 /// Most AVSs on one restake layer.
@@ -57,7 +64,7 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     for (i, layer) in s.layers.iter().enumerate() {
         validate_layer(i, layer)?;
     }
-    for p in &SETTINGS {
+    for p in SETTINGS.iter().chain(&COST_SETTINGS) {
         check(p, s, p.key)?;
     }
     for p in &MC {
@@ -163,7 +170,7 @@ fn validate_layer(i: usize, layer: &Layer) -> Result<(), ScenarioError> {
         | LayerKind::LiquidRestake { .. }
         | LayerKind::PendlePt { .. } => {}
     }
-    for p in &LAYER {
+    for p in LAYER.iter().chain(&COSTS) {
         check(p, layer, &path(p.key))?;
     }
     Ok(())
@@ -259,6 +266,7 @@ mod tests {
             kind,
             risk: LayerRisk::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         });
         s
     }
@@ -374,6 +382,7 @@ mod tests {
                     maturity_days: 0.0,
                     reward_apr: 0.0,
                     fee_ratio: 0.05,
+                    fee_tier: 0.0,
                 }),
                 (format!("layers[{n}].maturity_days"), Problem::YtExpired),
             ),
@@ -384,6 +393,7 @@ mod tests {
                     maturity_days: 30.0,
                     reward_apr: 0.0,
                     fee_ratio: 1.0,
+                    fee_tier: 0.0,
                 }),
                 (
                     format!("layers[{n}].fee_ratio"),
@@ -398,6 +408,7 @@ mod tests {
                 with_layer(LayerKind::PendlePt {
                     implied_apy: 0.05,
                     maturity_days: -3.0,
+                    fee_tier: 0.0,
                 }),
                 (
                     format!("layers[{n}].maturity_days"),
@@ -428,6 +439,7 @@ mod tests {
         let s = with_layer(LayerKind::PendlePt {
             implied_apy: 0.05,
             maturity_days: 0.0,
+            fee_tier: 0.0,
         });
         assert_eq!(validate(&s), Ok(()));
     }

@@ -466,6 +466,7 @@ mod tests {
             kind,
             risk: LayerRisk::default(),
             points_apr: 0.0,
+            costs: Default::default(),
         }
     }
 

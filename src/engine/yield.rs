@@ -141,6 +141,7 @@ pub(crate) fn walk(layers: &[Layer], borrow_floor: Option<f64>) -> Vec<Step> {
             LayerKind::PendlePt {
                 implied_apy,
                 maturity_days,
+                ..
             } => {
                 if *maturity_days > 0.0 {
                     token_apr = apy_to_apr(*implied_apy);
@@ -152,6 +153,7 @@ pub(crate) fn walk(layers: &[Layer], borrow_floor: Option<f64>) -> Vec<Step> {
                 maturity_days,
                 reward_apr,
                 fee_ratio,
+                ..
             } => {
                 let price = yt_price(*implied_apy, *maturity_days);
                 let exposure = yt_leverage(price);
@@ -267,6 +269,7 @@ mod tests {
             kind,
             risk: LayerRisk::default(),
             points_apr,
+            costs: Default::default(),
         }
     }
 
@@ -337,6 +340,7 @@ mod tests {
                         LayerKind::PendlePt {
                             implied_apy: 0.05,
                             maturity_days: 100.0,
+                            fee_tier: 0.0,
                         },
                         0.0,
                     ),
@@ -351,6 +355,7 @@ mod tests {
                         LayerKind::PendlePt {
                             implied_apy: 0.05,
                             maturity_days: 0.0,
+                            fee_tier: 0.0,
                         },
                         0.0,
                     ),
@@ -393,6 +398,7 @@ mod tests {
                     maturity_days: 365.0,
                     reward_apr: 0.0,
                     fee_ratio: 0.05,
+                    fee_tier: 0.0,
                 },
                 0.0,
             ),

@@ -7,7 +7,9 @@ use super::spec::{self, VERSION};
 use super::text::{clip, decode_lossy, decode_text};
 use super::view::{self, ViewOptions};
 use super::{Decoded, MAX_LINK_CHARS};
-use crate::engine::param::{kind_params, ParamId, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+use crate::engine::param::{
+    kind_params, ParamId, AVS, COSTS, COST_SETTINGS, LAYER, MC, SETTINGS, STAKE_FIELDS,
+};
 use crate::engine::{
     default_price_usd, default_volatility, Avs, Kind, Layer, LayerKind, LoopSize, McSettings,
     RiskSettings, Scenario, Stake, StressSettings,
@@ -133,6 +135,7 @@ fn is_scenario_key(key: &str) -> bool {
         || STAKE_FIELDS
             .iter()
             .chain(&SETTINGS)
+            .chain(&COST_SETTINGS)
             .chain(&MC)
             .any(|p| spec::link_key(p.id) == key)
 }
@@ -166,6 +169,7 @@ fn read_v1(f: &mut Fields<'_>, notes: &mut Notes) -> Scenario {
         risk: RiskSettings::default(),
         stress: StressSettings::default(),
         mc: McSettings::default(),
+        costs: Default::default(),
     };
     for p in &STAKE_FIELDS {
         let mut field = spec::num(p);
@@ -173,6 +177,9 @@ fn read_v1(f: &mut Fields<'_>, notes: &mut Notes) -> Scenario {
             field.default = default_price_usd(asset);
         }
         (p.set)(&mut scenario, f.required_num(field, notes));
+    }
+    for p in &COST_SETTINGS {
+        (p.set)(&mut scenario, f.num(spec::num(p), notes));
     }
     scenario.layers = f
         .take_all(spec::LAYER_KEY)
@@ -325,6 +332,10 @@ fn read_layer(index: usize, raw: &str, notes: &mut Notes) -> Option<Layer> {
             layer.risk.instant_exit = f.flag(spec::INSTANT_EXIT, notes);
         }
     }
+    for p in &COSTS {
+        (p.set)(&mut layer, f.num(spec::num(p), notes));
+    }
+    layer.costs.bought = f.flag(spec::BOUGHT, notes);
     f.finish(notes);
     Some(layer)
 }

@@ -5,14 +5,17 @@
 use super::spec::{self, Flag, Num};
 use super::text::{format_f64, push_text};
 use super::view::{self, ViewOptions};
-use crate::engine::param::{kind_params, ParamId, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+use crate::engine::param::{
+    kind_params, ParamId, AVS, COSTS, COST_SETTINGS, LAYER, MC, SETTINGS, STAKE_FIELDS,
+};
 use crate::engine::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
 /// The share-link query (without the leading `?`) for `scenario` shown with `view`.
 ///
-/// Always written, in this order: `v`, `asset`, `stake`, `price`, `days`, then one `l` per layer
-/// bottom to top, then the risk and stress settings that differ from their defaults, then the
-/// Monte Carlo settings that differ from theirs (`mc.vol` whenever set), then the view options. A non-finite number (which the engine never accepts) is written as `NaN` /
+/// Always written, in this order: `v`, `asset`, `stake`, `price`, `days`, then the gas price
+/// when it is not 0, then one `l` per layer bottom to top, then the risk and stress settings that
+/// differ from their defaults, then the Monte Carlo settings that differ from theirs (`mc.vol`
+/// whenever set), then the view options. A non-finite number (which the engine never accepts) is written as `NaN` /
 /// `inf`, and decoding reports it.
 ///
 /// # Examples
@@ -36,6 +39,11 @@ pub fn encode(scenario: &Scenario, view: &ViewOptions) -> String {
     for p in &STAKE_FIELDS {
         let x = (p.get)(scenario).unwrap_or(p.default);
         pair(&mut out, spec::link_key(p.id), &format_f64(x));
+    }
+    for p in &COST_SETTINGS {
+        if let Some(x) = (p.get)(scenario) {
+            optional_pair(&mut out, spec::num(p), x);
+        }
     }
     for layer in &scenario.layers {
         out.push('&');
@@ -182,6 +190,12 @@ fn push_layer(out: &mut String, layer: &Layer) {
             p.flag(spec::INSTANT_EXIT, layer.risk.instant_exit);
         }
     }
+    for param in &COSTS {
+        if let Some(x) = (param.get)(layer) {
+            p.num(spec::num(param), x);
+        }
+    }
+    p.flag(spec::BOUGHT, layer.costs.bought);
     out.push_str(kind.code());
     out.push('.');
     push_text(out, &layer.protocol);

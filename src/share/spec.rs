@@ -84,6 +84,13 @@ pub const fn link_key(id: ParamId) -> &'static str {
         ParamId::McPCrash => "mc.crash",
         ParamId::McPBorrowSpike => "mc.spike",
         ParamId::McPYtFall => "mc.ytfall",
+        // Added to v1 with the cost model (absent = no cost, as before).
+        ParamId::PendleFeeTier => "tier",
+        ParamId::GasIn => "gin",
+        ParamId::GasOut => "gout",
+        ParamId::SwapFee => "swap",
+        ParamId::Impact => "imp",
+        ParamId::GasPrice => "gas",
     }
 }
 
@@ -147,6 +154,9 @@ pub const TRACKING_KEYS: [&str; 7] = [
 
 /// `inst`: the token also trades for an instant exit (written after `exit`).
 pub const INSTANT_EXIT: Flag = flag("inst", false);
+/// `buy`: a stake, restake or wrapper token bought on its market instead of minted (written
+/// after the cost numbers; added to v1 with the cost model).
+pub const BOUGHT: Flag = flag("buy", false);
 /// `restake` layer: `avs`, one secured service, repeated: `avs:<name>(<params>)`.
 pub const AVS_KEY: &str = "avs";
 /// `loop` layer: `loops`, a loop count (`LoopSize::Loops`). The size is always written, as
@@ -205,7 +215,9 @@ pub fn debt_code(debt: DebtAsset) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::param::{kind_params, AVS, LAYER, MC, SETTINGS, STAKE_FIELDS};
+    use crate::engine::param::{
+        kind_params, AVS, COSTS, COST_SETTINGS, LAYER, MC, SETTINGS, STAKE_FIELDS,
+    };
     use crate::engine::{default_price_usd, default_volatility, Kind};
 
     #[test]
@@ -233,9 +245,10 @@ mod tests {
             let mut keys: Vec<&str> = kind_params(kind)
                 .iter()
                 .map(|p| link_key(p.id))
-                .chain(LAYER.iter().map(|p| link_key(p.id)))
+                .chain(LAYER.iter().chain(&COSTS).map(|p| link_key(p.id)))
                 .chain([
                     INSTANT_EXIT.key,
+                    BOUGHT.key,
                     AVS_KEY,
                     LOOPS_KEY,
                     LEVERAGE_KEY,
@@ -251,6 +264,7 @@ mod tests {
         let mut top: Vec<&str> = STAKE_FIELDS
             .iter()
             .chain(&SETTINGS)
+            .chain(&COST_SETTINGS)
             .chain(&MC)
             .map(|p| link_key(p.id))
             .chain([VERSION_KEY, ASSET_KEY, LAYER_KEY, INCLUDE_POINTS.key])
@@ -299,8 +313,10 @@ mod tests {
             numbers.extend(kind_params(kind).iter().map(num));
         }
         numbers.extend(LAYER.iter().map(num));
+        numbers.extend(COSTS.iter().map(num));
         numbers.extend(AVS.iter().map(num));
         numbers.extend(SETTINGS.iter().map(num));
+        numbers.extend(COST_SETTINGS.iter().map(num));
         numbers.extend(
             STAKE_FIELDS
                 .iter()
@@ -326,7 +342,7 @@ mod tests {
                 "{vol_key} for {a}"
             );
         }
-        for f in [INCLUDE_POINTS, INSTANT_EXIT, MC_CRISIS] {
+        for f in [INCLUDE_POINTS, INSTANT_EXIT, BOUGHT, MC_CRISIS] {
             assert!(
                 documented(f.key, if f.default { "1" } else { "0" }),
                 "{}",

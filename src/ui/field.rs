@@ -24,6 +24,8 @@ impl Unit {
             U::Days => Unit::Plain("days"),
             U::Amount => Unit::Plain(amount),
             U::Usd => Unit::Plain("USD"),
+            U::Gas => Unit::Plain("gas"),
+            U::GasPrice => Unit::Plain("gwei"),
         }
     }
 

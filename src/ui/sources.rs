@@ -15,6 +15,7 @@ fn value_text(f: &Figure) -> String {
         FigureUnit::Days => days(f.value),
         FigureUnit::Usd => usd(f.value),
         FigureUnit::Number => number(f.value, 4),
+        FigureUnit::Gas => format!("{} gas", number(f.value, 0)),
     }
 }
 

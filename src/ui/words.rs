@@ -76,6 +76,12 @@ pub fn param_label(id: ParamId) -> (&'static str, &'static str) {
         ParamId::McPCrash => ("Crash probability", "per year, by the stress price drop"),
         ParamId::McPBorrowSpike => ("Borrow-spike probability", "per year, to the stress APR"),
         ParamId::McPYtFall => ("YT-collapse probability", "per year, to the stress APY"),
+        ParamId::PendleFeeTier => ("Pendle fee tier", "per year to maturity"),
+        ParamId::GasIn => ("Gas to enter", "gas units; per loop"),
+        ParamId::GasOut => ("Gas to leave", "gas units; per loop"),
+        ParamId::SwapFee => ("Swap fee", "of the value traded"),
+        ParamId::Impact => ("Price impact", "and discount, of the value traded"),
+        ParamId::GasPrice => ("Gas price", "gwei (lamports, MIST)"),
     }
 }
 
@@ -148,6 +154,8 @@ pub fn in_unit(unit: Unit, x: f64, ticker: &str) -> String {
         Unit::Days => format!("{} days", number(x, 1)),
         Unit::Amount => format!("{} {ticker}", number(x, 6)),
         Unit::Usd => usd(x),
+        Unit::Gas => format!("{} gas", number(x, 0)),
+        Unit::GasPrice => format!("{} gwei", number(x, 4)),
     }
 }
 

@@ -6,8 +6,9 @@
 
 use proptest::prelude::*;
 use restack::engine::{
-    max_leverage, yt_price, Asset, Avs, DebtAsset, Layer, LayerKind, LayerRisk, LoopSize,
-    OracleKind, RiskSettings, Scenario, Stake, StressSettings, MAX_LAYERS, MIN_YT_PRICE,
+    max_leverage, yt_price, Asset, Avs, CostSettings, DebtAsset, Layer, LayerCosts, LayerKind,
+    LayerRisk, LoopSize, OracleKind, RiskSettings, Scenario, Stake, StressSettings, MAX_GAS_PRICE,
+    MAX_GAS_UNITS, MAX_LAYERS, MIN_YT_PRICE,
 };
 
 /// A fraction in [0, 1], edges included often.
@@ -121,30 +122,61 @@ pub fn arb_kind() -> impl Strategy<Value = LayerKind> {
         unit().prop_map(|fee_ratio| LayerKind::LiquidRestake { fee_ratio }),
         (
             prop_oneof![Just(0.0), Just(10.0), 0.0..=10.0],
-            prop_oneof![Just(0.0), Just(3650.0), 0.0..=3650.0]
+            prop_oneof![Just(0.0), Just(3650.0), 0.0..=3650.0],
+            fee_tier(),
         )
-            .prop_map(|(implied_apy, maturity_days)| LayerKind::PendlePt {
-                implied_apy,
-                maturity_days
-            }),
+            .prop_map(
+                |(implied_apy, maturity_days, fee_tier)| LayerKind::PendlePt {
+                    implied_apy,
+                    maturity_days,
+                    fee_tier,
+                }
+            ),
         (
             prop_oneof![Just(10.0), 0.001..=10.0],
             prop_oneof![Just(3650.0), 1.0..=3650.0],
             apr(),
-            prop_oneof![Just(0.0), Just(0.05), 0.0..0.999]
+            prop_oneof![Just(0.0), Just(0.05), 0.0..0.999],
+            fee_tier(),
         )
-            .prop_filter("YT price above the engine's floor", |(r, d, _, _)| {
+            .prop_filter("YT price above the engine's floor", |(r, d, _, _, _)| {
                 yt_price(*r, *d) >= MIN_YT_PRICE
             })
             .prop_map(
-                |(implied_apy, maturity_days, reward_apr, fee_ratio)| LayerKind::PendleYt {
-                    implied_apy,
-                    maturity_days,
-                    reward_apr,
-                    fee_ratio,
+                |(implied_apy, maturity_days, reward_apr, fee_ratio, fee_tier)| {
+                    LayerKind::PendleYt {
+                        implied_apy,
+                        maturity_days,
+                        reward_apr,
+                        fee_ratio,
+                        fee_tier,
+                    }
                 }
             ),
         arb_loop(),
+    ]
+}
+
+/// A Pendle fee tier: 0 (no cost, most v1 links), Pendle's 0.1 %/yr, or anything valid.
+pub fn fee_tier() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), Just(0.001), 0.0..=1.0]
+}
+
+/// A layer's costs: none (v1 links without cost keys), or anything valid.
+pub fn arb_costs() -> impl Strategy<Value = LayerCosts> {
+    let gas = || prop_oneof![Just(0.0), Just(MAX_GAS_UNITS), 0.0..=1e6];
+    let share = || prop_oneof![Just(0.0), Just(0.999_999), 0.0..0.05];
+    prop_oneof![
+        Just(LayerCosts::default()),
+        (gas(), gas(), share(), share(), any::<bool>()).prop_map(
+            |(gas_in, gas_out, swap_fee, impact, bought)| LayerCosts {
+                gas_in,
+                gas_out,
+                swap_fee,
+                impact,
+                bought,
+            }
+        ),
     ]
 }
 
@@ -153,13 +185,15 @@ pub fn arb_layer() -> impl Strategy<Value = Layer> {
         arb_kind(),
         arb_risk(),
         prop_oneof![Just(0.0), Just(10.0), 0.0..0.1],
+        arb_costs(),
     )
-        .prop_map(|(kind, risk, points_apr)| Layer {
+        .prop_map(|(kind, risk, points_apr, costs)| Layer {
             protocol: "p".into(),
             token: "t".into(),
             kind,
             risk,
             points_apr,
+            costs,
         })
 }
 
@@ -175,9 +209,19 @@ pub fn arb_scenario_with(
         unit(),
         any::<bool>(),
         (unit(), unit(), unit(), unit(), apr(), 0.0..=10.0),
+        prop_oneof![Just(0.0), Just(MAX_GAS_PRICE), 0.0..=100.0],
     )
         .prop_map(
-            |(amount, price_usd, horizon_days, layers, correlation, include_points, st)| Scenario {
+            |(
+                amount,
+                price_usd,
+                horizon_days,
+                layers,
+                correlation,
+                include_points,
+                st,
+                gas_price,
+            )| Scenario {
                 stake: Stake {
                     amount,
                     asset: Asset::Eth,
@@ -197,6 +241,7 @@ pub fn arb_scenario_with(
                     borrow_apr: st.4,
                     yt_implied_apy: st.5,
                 },
+                costs: CostSettings { gas_price },
                 mc: Default::default(),
             },
         )

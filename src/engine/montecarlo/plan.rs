@@ -5,11 +5,11 @@
 
 use super::rng::{mix64, Ziggurat};
 use super::LossCause;
-use crate::engine::assemble::{equity_apr, maturities};
 use crate::engine::param::default_volatility;
 use crate::engine::pendle::yt_price;
 use crate::engine::position::carry_erosion_apr;
 use crate::engine::projection::growth_to;
+use crate::engine::projection::{equity_apr, maturities};
 use crate::engine::r#yield::{walk, Step};
 use crate::engine::rates::{apr_to_apy, finite_or, growth_factor, DAYS_PER_YEAR};
 use crate::engine::report::RiskKind;
@@ -382,7 +382,7 @@ fn prepare(s: &Scenario) -> McPlan {
         let net_apy = walked
             .last()
             .map_or(0.0, |st| apr_to_apy(equity_apr(st, with_points)));
-        let due = maturities(s, with_points, floor);
+        let due = maturities(s, s.horizon_days, with_points, floor);
         let mut growth = Vec::with_capacity(end_days.len() + 1);
         growth.push(1.0);
         growth.extend(end_days.iter().map(|d| growth_to(*d, net_apy, &due)));
