@@ -16,6 +16,7 @@
 //! | `risk` | risk events, P(any loss), expected loss, worst-case slash, exit ladder |
 //! | `stress` | deterministic shocks, typed outcomes |
 //! | `projection` | value over the horizon against holding, maturities included |
+//! | `security` | the restaking-network security benchmark: margins, cascades, bounds (§10) |
 //! | `assemble` | puts the report together (no formulas) |
 //!
 //! Every function is total: no panics, and no NaN or infinity in a report (rates saturate at
@@ -39,6 +40,7 @@ mod report;
 mod restake;
 mod risk;
 mod scenario;
+pub mod security;
 mod stress;
 pub mod validate;
 mod valuation;
