@@ -5,7 +5,7 @@
 
 use restack::engine::{example_scenario, Asset, LayerKind, LoopSize, Scenario};
 use restack::share::{
-    decode, encode, fits_in_link, Decoded, Notice, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
+    decode, encode, fits_in_link, Decoded, Notice, View, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
 };
 
 const BASE: &str = "v=1&asset=ETH&stake=32&price=3000&days=365";
@@ -73,6 +73,7 @@ fn view_options_travel_beside_the_scenario() {
         embed: true,
         theme: Some(restack::share::Theme::Dark),
         strategy: Some("etherfi-eigen-yt".into()),
+        ..Default::default()
     };
     let q = encode(&example_scenario(), &view);
     assert!(
@@ -92,6 +93,7 @@ fn view_options_travel_beside_the_scenario() {
                 embed: true,
                 theme: Some(restack::share::Theme::Dark),
                 strategy: Some("jito-loop".into()),
+                ..Default::default()
             },
             vec![],
         ),
@@ -109,6 +111,27 @@ fn view_options_travel_beside_the_scenario() {
             "embed=0&theme=&strategy=",
             ViewOptions::default(),
             vec![],
+        ),
+        (
+            "the security view, any case",
+            "view=SECURITY",
+            ViewOptions {
+                view: View::Security,
+                ..Default::default()
+            },
+            vec![],
+        ),
+        (
+            "the compare view; an empty view is the calculator",
+            "view=compare&view=",
+            ViewOptions::default(),
+            vec!["view: given more than once; using the last value"],
+        ),
+        (
+            "an unknown view",
+            "view=map",
+            ViewOptions::default(),
+            vec!["view: \"map\" is not one of calculator, compare, security; using the default calculator"],
         ),
         (
             "bad values",

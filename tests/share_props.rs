@@ -195,11 +195,13 @@ fn view() -> impl Strategy<Value = ViewOptions> {
         any::<bool>(),
         prop::option::of(prop::sample::select(restack::share::Theme::ALL.to_vec())),
         prop::option::of(prop_oneof!["[a-z0-9-]{1,24}", "\\PC{1,24}"]),
+        prop::sample::select(restack::share::View::ALL.to_vec()),
     )
-        .prop_map(|(embed, theme, strategy)| ViewOptions {
+        .prop_map(|(embed, theme, strategy, view)| ViewOptions {
             embed,
             theme,
             strategy,
+            view,
         })
 }
 

@@ -3,7 +3,7 @@
 
 use super::fields::{parse_flag, Fields, Notes};
 use super::notice::Notice;
-use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEME_KEY};
+use super::spec::{EMBED_KEY, MAX_STRATEGY_CHARS, STRATEGY_KEY, THEME_KEY, VIEW_KEY};
 use super::text::{clip, decode_text, push_text};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,34 @@ impl Theme {
     }
 }
 
+/// Which view the page opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// `view=calculator`, the default: the yield, leverage and risk calculator.
+    #[default]
+    Calculator,
+    /// `view=compare`: strategies side by side.
+    Compare,
+    /// `view=security`: the restaking-network security benchmark; the network travels in the
+    /// link's `reuse`, `svc`, `op` and `shock` keys (with none of them, a preset network).
+    Security,
+}
+
+impl View {
+    /// Every view, in the order the notices list them.
+    pub const ALL: [View; 3] = [View::Calculator, View::Compare, View::Security];
+
+    /// The code in a link.
+    pub const fn code(self) -> &'static str {
+        match self {
+            View::Calculator => "calculator",
+            View::Compare => "compare",
+            View::Security => "security",
+        }
+    }
+}
+
 /// How the page is shown. Every field documents its default (an absent key).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ViewOptions {
@@ -41,6 +69,10 @@ pub struct ViewOptions {
     /// `strategy=<id>`: the ready-made strategy the scenario came from, a hint for the picker
     /// (the UI checks that the id exists). Default `None`: a custom scenario.
     pub strategy: Option<String>,
+    /// `view=calculator|compare|security` (any case). Default [`View::Calculator`] (also an
+    /// empty value); an unknown value falls back to it with a notice.
+    #[serde(default)]
+    pub view: View,
 }
 
 /// Read the view keys from the top-level pairs.
@@ -49,7 +81,34 @@ pub(crate) fn read(fields: &mut Fields<'_>, notes: &mut Notes) -> ViewOptions {
         embed: read_embed(fields, notes),
         theme: read_theme(fields, notes),
         strategy: read_strategy(fields, notes),
+        view: read_view(fields, notes),
     }
+}
+
+fn read_view(fields: &mut Fields<'_>, notes: &mut Notes) -> View {
+    let Some(raw) = fields.take(VIEW_KEY, notes) else {
+        return View::default();
+    };
+    let (text, _) = decode_text(raw);
+    let text = text.trim();
+    if text.is_empty() {
+        return View::default();
+    }
+    if let Some(view) = View::ALL
+        .into_iter()
+        .find(|v| v.code().eq_ignore_ascii_case(text))
+    {
+        return view;
+    }
+    let codes: Vec<&str> = View::ALL.iter().map(|v| v.code()).collect();
+    fields.malformed(
+        VIEW_KEY,
+        raw,
+        &format!("one of {}", codes.join(", ")),
+        View::default().code(),
+        notes,
+    );
+    View::default()
 }
 
 fn read_embed(fields: &mut Fields<'_>, notes: &mut Notes) -> bool {
@@ -104,8 +163,15 @@ fn read_strategy(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Append the view keys that differ from their defaults (`&strategy=…&theme=…&embed=1`).
+/// Append the view keys that differ from their defaults
+/// (`&view=…&strategy=…&theme=…&embed=1`).
 pub(crate) fn write(out: &mut String, view: &ViewOptions) {
+    if view.view != View::default() {
+        out.push('&');
+        out.push_str(VIEW_KEY);
+        out.push('=');
+        out.push_str(view.view.code());
+    }
     if let Some(id) = view.strategy.as_deref().filter(|id| !id.is_empty()) {
         out.push('&');
         out.push_str(STRATEGY_KEY);

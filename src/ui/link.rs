@@ -99,6 +99,7 @@ pub fn current_query(state: AppState, embed: bool) -> String {
         embed,
         theme: state.view.with_value(|v| v.theme),
         strategy: state.strategy.get().map(str::to_string),
+        view: state.view.with_value(|v| v.view),
     };
     state.scenario.with(|s| share::encode(s, &view))
 }
