@@ -8,6 +8,7 @@
 //! | `product` | a protocol's product (eETH, weETH loop, YT) and the layer it becomes |
 //! | `json`, `read` | a small JSON reader and the data file's shape |
 //! | `strategy` | ready-made stacks built from products |
+//! | `networks` | preset restaking networks for the security view, as sourced links |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
 //! | `rebase` | moving untouched preset values of a scenario to newer figures |
@@ -17,6 +18,7 @@
 mod figure;
 pub mod json;
 pub mod live;
+mod networks;
 pub mod payload;
 mod product;
 mod read;
@@ -24,6 +26,10 @@ mod rebase;
 mod strategy;
 
 pub use figure::{Figure, FigureUnit};
+pub use networks::{
+    network_fields, path_matches, NetworkFigure, NetworkPreset, DEFAULT_NETWORK_LINK,
+    NETWORK_PRESETS,
+};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
 pub use product::{AvsPreset, Product, ProductError};
 pub use rebase::rebase_scenario;
