@@ -5,7 +5,7 @@
 
 use restack::engine::{example_scenario, Asset, LayerKind, LoopSize, Scenario};
 use restack::share::{
-    decode, encode, fits_in_link, Decoded, Notice, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
+    decode, encode, fits_in_link, Decoded, Notice, Page, ViewOptions, MAX_LINK_CHARS, MAX_NOTICES,
 };
 
 const BASE: &str = "v=1&asset=ETH&stake=32&price=3000&days=365";
@@ -113,13 +113,34 @@ fn view_options_travel_beside_the_scenario() {
             vec![],
         ),
         (
+            "the security view, any case",
+            "view=SECURITY",
+            ViewOptions {
+                page: Page::Security,
+                ..Default::default()
+            },
+            vec![],
+        ),
+        (
+            "the compare view; an empty view is the calculator",
+            "view=compare&view=",
+            ViewOptions::default(),
+            vec!["view: given more than once; using the last value"],
+        ),
+        (
+            "an unknown view",
+            "view=map",
+            ViewOptions::default(),
+            vec!["view: \"map\" is not one of calculator, compare, security; using the default calculator"],
+        ),
+        (
             "bad values",
             "embed=yes&theme=blue&view=chart",
             ViewOptions::default(),
             vec![
                 "embed: \"yes\" is not 1 or 0; using the default 0",
                 "theme: \"blue\" is not light or dark; using the default (the system theme)",
-                "view: \"chart\" is not calculator or compare; using the default calculator",
+                "view: \"chart\" is not one of calculator, compare, security; using the default calculator",
             ],
         ),
     ];

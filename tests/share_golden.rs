@@ -3,10 +3,12 @@
 //! scenario, view options and notices recorded beside it, and a canonical golden must be exactly
 //! what `encode` writes for that scenario today. A failure here means old shared links would open
 //! differently: fix the codec, never the fixture (except to add a field the engine gained, with
-//! the value v1 decodes it to).
+//! the value v1 decodes it to). Goldens of the security view carry a network too (and may have no
+//! scenario: `"scenario": null`).
 
+use restack::engine::security::{validate_network, Network, Reuse};
 use restack::engine::{validate::validate, LayerKind, LoopSize, OracleKind, Scenario};
-use restack::share::{decode, encode, ViewOptions};
+use restack::share::{decode, encode_with_network, Page, ViewOptions};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,7 +21,11 @@ struct Expected {
     about: String,
     /// `true` when `encode(scenario, view)` is exactly the link.
     canonical: bool,
-    scenario: Scenario,
+    /// `null` for a link with a network and no scenario.
+    scenario: Option<Scenario>,
+    /// The security view's network; absent in goldens without one.
+    #[serde(default)]
+    network: Option<Network>,
     view: ViewOptions,
     /// The notices' sentences, in order.
     notices: Vec<String>,
@@ -71,12 +77,8 @@ fn every_golden_link_decodes_to_its_recorded_scenario() {
     assert!(all.len() >= 6, "at least six goldens, found {}", all.len());
     for g in &all {
         let d = decode(&g.link);
-        assert_eq!(
-            d.scenario.as_ref(),
-            Some(&g.expected.scenario),
-            "{}",
-            g.name
-        );
+        assert_eq!(d.scenario, g.expected.scenario, "{}", g.name);
+        assert_eq!(d.network, g.expected.network, "{}", g.name);
         assert_eq!(d.view, g.expected.view, "{}", g.name);
         let notices: Vec<String> = d.notices.iter().map(ToString::to_string).collect();
         assert_eq!(notices, g.expected.notices, "{}", g.name);
@@ -90,18 +92,18 @@ fn canonical_goldens_are_what_encode_writes() {
     // non-canonical ones (hand-edited links) must still re-encode to a link that decodes to the
     // same scenario without notices.
     for g in goldens() {
-        let encoded = encode(&g.expected.scenario, &g.expected.view);
+        let encoded = encode_with_network(
+            g.expected.scenario.as_ref(),
+            g.expected.network.as_ref(),
+            &g.expected.view,
+        );
         if g.expected.canonical {
             assert_eq!(encoded, g.link, "{}", g.name);
         } else {
             assert_ne!(encoded, g.link, "{} is marked non-canonical", g.name);
             let again = decode(&encoded);
-            assert_eq!(
-                again.scenario.as_ref(),
-                Some(&g.expected.scenario),
-                "{}",
-                g.name
-            );
+            assert_eq!(again.scenario, g.expected.scenario, "{}", g.name);
+            assert_eq!(again.network, g.expected.network, "{}", g.name);
             assert!(again.notices.is_empty(), "{}: {:?}", g.name, again.notices);
         }
     }
@@ -111,18 +113,42 @@ fn canonical_goldens_are_what_encode_writes() {
 fn golden_scenarios_are_valid_for_the_engine() {
     // The browser tests open every golden and expect figures, not an error.
     for g in goldens() {
-        assert_eq!(validate(&g.expected.scenario), Ok(()), "{}", g.name);
+        if let Some(scenario) = &g.expected.scenario {
+            assert_eq!(validate(scenario), Ok(()), "{}", g.name);
+        }
+        if let Some(network) = &g.expected.network {
+            assert_eq!(validate_network(network), Ok(()), "{}", g.name);
+        }
     }
 }
 
 #[test]
 fn the_goldens_cover_the_format() {
     // Guards the coverage the goldens promise: every layer kind, both debt assets, every oracle,
-    // both loop sizes, several AVSs on one layer, every asset, odd labels, settings, view options.
+    // both loop sizes, several AVSs on one layer, every asset, odd labels, settings, view options,
+    // both reuse rules of a network, a network without a scenario.
     let all = goldens();
     let mut seen = BTreeSet::new();
     for g in &all {
-        let s = &g.expected.scenario;
+        if let Some(n) = &g.expected.network {
+            seen.insert(format!("network {}", n.reuse.code()));
+        }
+        if g.expected.view.page == Page::Security {
+            seen.insert("security view".into());
+        }
+        if g.expected.view != ViewOptions::default() {
+            seen.insert("view options".into());
+        }
+        if !g.expected.canonical {
+            seen.insert("hand-edited".into());
+        }
+        if !g.expected.notices.is_empty() {
+            seen.insert("notices".into());
+        }
+        let Some(s) = &g.expected.scenario else {
+            seen.insert("network without scenario".into());
+            continue;
+        };
         seen.insert(format!("asset {}", s.stake.asset));
         for l in &s.layers {
             seen.insert(format!("kind {}", l.kind.kind()));
@@ -192,15 +218,6 @@ fn the_goldens_cover_the_format() {
         if s.mc != Default::default() {
             seen.insert("monte carlo settings".into());
         }
-        if g.expected.view != ViewOptions::default() {
-            seen.insert("view options".into());
-        }
-        if !g.expected.canonical {
-            seen.insert("hand-edited".into());
-        }
-        if !g.expected.notices.is_empty() {
-            seen.insert("notices".into());
-        }
     }
     let mut want: BTreeSet<String> = [
         "kind stake",
@@ -240,6 +257,11 @@ fn the_goldens_cover_the_format() {
     for o in OracleKind::ALL {
         want.insert(format!("oracle {}", o.code()));
     }
+    for r in Reuse::ALL {
+        want.insert(format!("network {}", r.code()));
+    }
+    want.insert("security view".into());
+    want.insert("network without scenario".into());
     let missing: Vec<&String> = want.difference(&seen).collect();
     assert!(missing.is_empty(), "goldens miss {missing:?}");
 }

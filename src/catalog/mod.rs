@@ -9,6 +9,7 @@
 //! | `json`, `read` | a small JSON reader and the data file's shape |
 //! | `strategy` | ready-made stacks built from products |
 //! | `crisis` | crises that happened, as sourced shock profiles |
+//! | `networks` | preset restaking networks for the security view, as sourced links |
 //! | `payload` | the runtime data file: schema, size cap, validation with reasons |
 //! | `live` | mapping a public yields API (DefiLlama pools) onto the products |
 //! | `prices`, `queue`, `refresh` | today's prices (DefiLlama) and exit queue (beaconcha.in), checked, as catalog figures |
@@ -20,6 +21,7 @@ mod crisis;
 mod figure;
 pub mod json;
 pub mod live;
+mod networks;
 pub mod payload;
 pub mod prices;
 mod product;
@@ -31,6 +33,10 @@ mod strategy;
 
 pub use crisis::Crisis;
 pub use figure::{Figure, FigureUnit};
+pub use networks::{
+    network_fields, path_matches, NetworkFigure, NetworkPreset, DEFAULT_NETWORK_LINK,
+    NETWORK_PRESETS,
+};
 pub use payload::{parse_payload, PayloadError, MAX_PAYLOAD_BYTES, SCHEMA_VERSION};
 pub use product::{AvsPreset, GasOps, Product, ProductError};
 pub use rebase::rebase_scenario;

@@ -19,6 +19,7 @@
 //! | `projection` | value over the horizon against holding, maturities included |
 //! | `montecarlo` | the distribution of outcomes over the horizon: seeded paths, chunked, merged |
 //! | `costs`, `break_even` | entry and exit costs, the APY after them, break-even day and stake |
+//! | `security` | the restaking-network security benchmark: margins, cascades, bounds (§13) |
 //! | `assemble` | puts the report together (no formulas) |
 //! | `compare` | the worst stress of a report, the efficient frontier of several |
 //!
@@ -48,6 +49,7 @@ mod report;
 mod restake;
 mod risk;
 mod scenario;
+pub mod security;
 mod stress;
 pub mod validate;
 mod valuation;

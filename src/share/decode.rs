@@ -2,6 +2,7 @@
 
 use super::fields::{parse_number, Fields, Notes};
 use super::grammar::{split_item, split_params, Item};
+use super::network::{self, is_network_key};
 use super::notice::Notice;
 use super::spec::{self, VERSION};
 use super::text::{clip, decode_lossy, decode_text};
@@ -28,6 +29,10 @@ use crate::engine::{
 /// - Any other `v`: no scenario (with [`Notice::NewerVersion`] or [`Notice::BadVersion`]); the
 ///   view options are still read, so a `strategy=` hint still applies.
 ///
+/// - The network of the security view (`reuse`, `svc`, `op`, `shock`) is read beside the
+///   scenario when any of its keys is there; with `v=1` and no scenario keys, the link is a
+///   network alone (no scenario).
+///
 /// Unknown keys are ignored with a notice, except trackers' keys (`utm_*`, `fbclid`, ...).
 /// Decoding does not validate the scenario; the engine does.
 ///
@@ -48,6 +53,7 @@ pub fn decode(input: &str) -> Decoded {
     if chars > MAX_LINK_CHARS {
         return Decoded {
             scenario: None,
+            network: None,
             view: ViewOptions::default(),
             notices: vec![Notice::TooLong { chars }],
         };
@@ -63,25 +69,36 @@ pub fn decode(input: &str) -> Decoded {
     let mut notes = Notes::default();
     let view = view::read(&mut fields, &mut notes);
     fields.skip(is_tracking_key);
-    let scenario = match fields.take(spec::VERSION_KEY, &mut notes) {
+    let has_scenario = fields.any_unread(is_scenario_key);
+    let has_network = fields.any_unread(is_network_key);
+    let (scenario, network) = match fields.take(spec::VERSION_KEY, &mut notes) {
         Some(raw) => match read_version(raw) {
-            Ok(()) => Some(read_v1(&mut fields, &mut notes)),
+            // `v=1` alone is a scenario at its defaults, as it always was; a network link
+            // without scenario keys has no scenario.
+            Ok(()) => (
+                (has_scenario || !has_network).then(|| read_v1(&mut fields, &mut notes)),
+                network::read(&mut fields, &mut notes),
+            ),
             Err(notice) => {
                 notes.push(notice);
                 // Keys of another version are not "unknown": say nothing about them.
                 fields.skip_all();
-                None
+                (None, None)
             }
         },
-        None if fields.any_unread(is_scenario_key) => {
+        None if has_scenario || has_network => {
             notes.push(Notice::NoVersion);
-            Some(read_v1(&mut fields, &mut notes))
+            (
+                has_scenario.then(|| read_v1(&mut fields, &mut notes)),
+                network::read(&mut fields, &mut notes),
+            )
         }
-        None => None,
+        None => (None, None),
     };
     fields.finish(&mut notes);
     Decoded {
         scenario,
+        network,
         view,
         notices: notes.into_vec(),
     }
@@ -237,7 +254,7 @@ fn read_text(at: &str, name: &str, raw: Option<&str>, notes: &mut Notes) -> Stri
 }
 
 /// The `key:value` parameters of an item, with notices for its structural problems.
-fn item_fields<'a>(at: &str, item: &Item<'a>, notes: &mut Notes) -> Fields<'a> {
+pub(super) fn item_fields<'a>(at: &str, item: &Item<'a>, notes: &mut Notes) -> Fields<'a> {
     if item.unclosed {
         notes.push(Notice::Syntax {
             field: at.to_string(),

@@ -2,12 +2,14 @@
 //! in their shortest exact form, free text is percent-encoded, fields equal to their pinned
 //! default are left out.
 
+use super::network;
 use super::spec::{self, Flag, Num};
 use super::text::{format_f64, push_text};
 use super::view::{self, ViewOptions};
 use crate::engine::param::{
     kind_params, ParamId, AVS, COSTS, COST_SETTINGS, LAYER, MC, SETTINGS, STAKE_FIELDS,
 };
+use crate::engine::security::Network;
 use crate::engine::{Avs, Layer, LayerKind, LoopSize, Scenario};
 
 /// The share-link query (without the leading `?`) for `scenario` shown with `view`.
@@ -27,46 +29,90 @@ use crate::engine::{Avs, Layer, LayerKind, LoopSize, Scenario};
 /// assert_eq!(decode(&query).scenario, Some(scenario));
 /// ```
 pub fn encode(scenario: &Scenario, view: &ViewOptions) -> String {
+    encode_with_network(Some(scenario), None, view)
+}
+
+/// The share-link query (without the leading `?`) for a scenario and/or a network (the security
+/// view's), shown with `view`.
+///
+/// Written in this order: `v`, the scenario's keys as [`encode`] writes them (when there is a
+/// scenario), the network's keys (`reuse`, each `svc`, each `op`, `shock` unless 0.1), then the
+/// view options. A link with a network and no scenario decodes to a network and no scenario.
+///
+/// # Examples
+/// ```
+/// use restack::share::{decode, encode_with_network, Page, ViewOptions};
+/// use restack::engine::security::{Allocation, Network, Operator, Reuse, Service};
+/// let network = Network {
+///     reuse: Reuse::Unique,
+///     services: vec![Service { name: "EigenDA".into(), pfc_musd: 100.0, threshold: 0.33 }],
+///     operators: vec![Operator {
+///         name: "A".into(),
+///         stake_musd: 900.0,
+///         allocations: vec![Allocation { service: 0, magnitude: 0.3 }],
+///     }],
+///     shock_ratio: 0.1,
+/// };
+/// let view = ViewOptions { page: Page::Security, ..Default::default() };
+/// let query = encode_with_network(None, Some(&network), &view);
+/// assert_eq!(
+///     query,
+///     "v=1&reuse=unique&svc=EigenDA(pfc:100,thr:0.33)&op=A(stake:900,alloc:EigenDA(mag:0.3))&view=security"
+/// );
+/// let back = decode(&query);
+/// assert_eq!((back.scenario, back.network), (None, Some(network)));
+/// ```
+pub fn encode_with_network(
+    scenario: Option<&Scenario>,
+    network: Option<&Network>,
+    view: &ViewOptions,
+) -> String {
     let mut out = String::with_capacity(512);
     out.push_str(spec::VERSION_KEY);
     out.push('=');
     out.push_str(&spec::VERSION.to_string());
-    pair(
-        &mut out,
-        spec::ASSET_KEY,
-        spec::asset_code(scenario.stake.asset),
-    );
+    if let Some(scenario) = scenario {
+        push_scenario(&mut out, scenario);
+    }
+    if let Some(network) = network {
+        network::write(&mut out, network);
+    }
+    view::write(&mut out, view);
+    out
+}
+
+/// The scenario's keys, from `asset` to the settings.
+fn push_scenario(out: &mut String, scenario: &Scenario) {
+    pair(out, spec::ASSET_KEY, spec::asset_code(scenario.stake.asset));
     for p in &STAKE_FIELDS {
         let x = (p.get)(scenario).unwrap_or(p.default);
-        pair(&mut out, spec::link_key(p.id), &format_f64(x));
+        pair(out, spec::link_key(p.id), &format_f64(x));
     }
     for p in &COST_SETTINGS {
         if let Some(x) = (p.get)(scenario) {
-            optional_pair(&mut out, spec::num(p), x);
+            optional_pair(out, spec::num(p), x);
         }
     }
     for layer in &scenario.layers {
         out.push('&');
         out.push_str(spec::LAYER_KEY);
         out.push('=');
-        push_layer(&mut out, layer);
+        push_layer(out, layer);
     }
     for (n, p) in SETTINGS.iter().enumerate() {
         if let Some(x) = (p.get)(scenario) {
-            optional_pair(&mut out, spec::num(p), x);
+            optional_pair(out, spec::num(p), x);
         }
         // `points` follows `corr`, as v1 has always written it.
         if n == 0 && scenario.risk.include_points != spec::INCLUDE_POINTS.default {
             pair(
-                &mut out,
+                out,
                 spec::INCLUDE_POINTS.key,
                 flag_text(scenario.risk.include_points),
             );
         }
     }
-    push_mc(&mut out, scenario);
-    view::write(&mut out, view);
-    out
+    push_mc(out, scenario);
 }
 
 /// The Monte Carlo settings that differ from their defaults: `mc.seed`, `mc.paths`, then the
@@ -105,7 +151,7 @@ fn is_default(spec: Num, x: f64) -> bool {
     x.to_bits() == spec.default.to_bits()
 }
 
-fn pair(out: &mut String, key: &str, value: &str) {
+pub(super) fn pair(out: &mut String, key: &str, value: &str) {
     out.push('&');
     out.push_str(key);
     out.push('=');
@@ -120,14 +166,14 @@ fn optional_pair(out: &mut String, spec: Num, x: f64) {
 
 /// The `key:value` parameters of one item, defaults left out.
 #[derive(Default)]
-struct Params(Vec<String>);
+pub(super) struct Params(Vec<String>);
 
 impl Params {
-    fn raw(&mut self, key: &str, value: &str) {
+    pub(super) fn raw(&mut self, key: &str, value: &str) {
         self.0.push(format!("{key}:{value}"));
     }
 
-    fn num(&mut self, spec: Num, x: f64) {
+    pub(super) fn num(&mut self, spec: Num, x: f64) {
         if !is_default(spec, x) {
             self.raw(spec.key, &format_f64(x));
         }
@@ -140,7 +186,7 @@ impl Params {
     }
 
     /// `(a:1,b:2)`, or nothing when every field is at its default.
-    fn push_to(&self, out: &mut String) {
+    pub(super) fn push_to(&self, out: &mut String) {
         if !self.0.is_empty() {
             out.push('(');
             out.push_str(&self.0.join(","));

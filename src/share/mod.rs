@@ -17,7 +17,8 @@
 //! | `grammar` | `head(body)` items and `key:value` lists |
 //! | `fields` | reading a field with its default and notices |
 //! | `encode` / `decode` | the two directions |
-//! | `view` | view options (embed, theme, strategy hint) |
+//! | `view` | view options (embed, theme, strategy hint, which view) |
+//! | `network` | the security view's network (`reuse`, `svc`, `op`, `shock`) |
 //! | `notice` | what decoding reports |
 
 #![warn(clippy::indexing_slicing)]
@@ -26,17 +27,19 @@ mod decode;
 mod encode;
 mod fields;
 mod grammar;
+mod network;
 mod notice;
 pub mod spec;
 mod text;
 mod view;
 
 pub use decode::decode;
-pub use encode::encode;
+pub use encode::{encode, encode_with_network};
 pub use notice::Notice;
 pub use text::format_f64;
 pub use view::{Page, Theme, ViewOptions};
 
+use crate::engine::security::Network;
 use crate::engine::Scenario;
 
 /// Longest link [`decode`] reads, in characters (counted on the text given to it: the whole URL
@@ -57,6 +60,9 @@ pub struct Decoded {
     /// The scenario, or `None` when the link has none: no parameters, only view options or
     /// unknown keys, a version this app does not read, or a link over [`MAX_LINK_CHARS`].
     pub scenario: Option<Scenario>,
+    /// The security view's network, or `None` when the link has none of its keys (the view then
+    /// opens a preset). Not validated: `engine::security::analyse` validates it.
+    pub network: Option<Network>,
     /// View options (defaults when absent or refused).
     pub view: ViewOptions,
     /// Every problem met and what was done about it, in the order the fields are read (at most

@@ -9,6 +9,7 @@
 //! default).
 
 use crate::engine::param::{Param, ParamId};
+use crate::engine::security::Reuse;
 use crate::engine::{Asset, DebtAsset, OracleKind};
 
 /// The link format version this module writes.
@@ -139,10 +140,10 @@ pub const EMBED_KEY: &str = "embed";
 pub const THEME_KEY: &str = "theme";
 /// `strategy`: id of the ready-made strategy the scenario came from (a hint for the picker).
 pub const STRATEGY_KEY: &str = "strategy";
-/// `view`: which view of the scenario the page opens (`calculator`, `compare`).
-pub const VIEW_KEY: &str = "view";
 /// Longest strategy id accepted, in characters.
 pub const MAX_STRATEGY_CHARS: usize = 64;
+/// `view`: which view the page opens, `calculator` (absent) | `compare` | `security`.
+pub const VIEW_KEY: &str = "view";
 
 /// Keys that link trackers append (`utm_source`, `fbclid`, ...): ignored without a notice.
 /// Keys starting with `utm_` are ignored too.
@@ -174,6 +175,58 @@ pub const DEBT_KEY: &str = "debt";
 pub const DEFAULT_DEBT: DebtAsset = DebtAsset::Base;
 /// Every debt asset, in the order the notices list them.
 pub const DEBT_ASSETS: [DebtAsset; 2] = [DebtAsset::Base, DebtAsset::Usd];
+
+// ---- the network of the security view ------------------------------------------------------
+//
+// Added to v1 in 2026-12. A link without these keys has no network, as every earlier link; a
+// link with them and no scenario keys has a network and no scenario.
+
+/// `reuse`: the stake-reuse rule of the network, `full` | `unique`. Always written with a
+/// network.
+pub const REUSE_KEY: &str = "reuse";
+/// Reuse rule of a network link without `reuse` (the papers' model).
+pub const DEFAULT_REUSE: Reuse = Reuse::Full;
+/// Every reuse rule, in the order the notices list them.
+pub const REUSES: [Reuse; 2] = [Reuse::Full, Reuse::Unique];
+/// `svc`: one service, repeated: `svc=<name>(pfc:…,thr:…)`.
+pub const SERVICE_KEY: &str = "svc";
+/// Service: `pfc`, its profit from corruption in millions of USD.
+pub const PFC: Num = Num {
+    key: "pfc",
+    default: 0.0,
+};
+/// Service: `thr`, the fraction of its securing stake an attacker needs.
+pub const THRESHOLD: Num = Num {
+    key: "thr",
+    default: 0.5,
+};
+/// `op`: one operator, repeated: `op=<name>(stake:…,alloc:<service>(mag:…),…)`.
+pub const OPERATOR_KEY: &str = "op";
+/// Operator: `stake`, in millions of USD.
+pub const OPERATOR_STAKE: Num = Num {
+    key: "stake",
+    default: 0.0,
+};
+/// Operator: `alloc`, one allocation, repeated: `alloc:<service name>(mag:…)`.
+pub const ALLOC_KEY: &str = "alloc";
+/// Allocation: `mag`, the share of the operator's stake the service can slash.
+pub const MAGNITUDE: Num = Num {
+    key: "mag",
+    default: 1.0,
+};
+/// `shock`: the shock ψ the cascade analysis applies, a fraction of the total stake.
+pub const SHOCK: Num = Num {
+    key: "shock",
+    default: 0.1,
+};
+
+/// The reuse rule's code in a v1 link.
+pub fn reuse_code(reuse: Reuse) -> &'static str {
+    match reuse {
+        Reuse::Full => "full",
+        Reuse::Unique => "unique",
+    }
+}
 
 /// Every asset v1 knows, in the order the notices list them.
 pub const ASSETS: [Asset; 4] = [Asset::Eth, Asset::Btc, Asset::Sol, Asset::Sui];
@@ -233,6 +286,9 @@ mod tests {
         for d in DEBT_ASSETS {
             assert_eq!(debt_code(d), d.code());
         }
+        for r in REUSES {
+            assert_eq!(reuse_code(r), r.code());
+        }
         let codes: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
         assert_eq!(codes, ["stake", "restake", "lrt", "pt", "yt", "loop"]);
     }
@@ -270,6 +326,7 @@ mod tests {
             .chain([VERSION_KEY, ASSET_KEY, LAYER_KEY, INCLUDE_POINTS.key])
             .chain([MC_SEED.key, MC_PATHS.key, MC_CRISIS.key])
             .chain([EMBED_KEY, THEME_KEY, STRATEGY_KEY, VIEW_KEY])
+            .chain([REUSE_KEY, SERVICE_KEY, OPERATOR_KEY, SHOCK.key])
             .collect();
         let n = top.len();
         top.sort_unstable();
@@ -379,12 +436,21 @@ mod tests {
         for key in TRACKING_KEYS.iter().chain([&THEME_KEY, &STRATEGY_KEY]) {
             assert!(readme.contains(&format!("`{key}`")), "{key}");
         }
-        for page in crate::share::Page::ALL {
-            assert!(
-                documented(VIEW_KEY, page.code()),
-                "{VIEW_KEY}={}",
-                page.code()
-            );
+        // The network of the security view and the view option.
+        for n in [PFC, THRESHOLD, OPERATOR_STAKE, MAGNITUDE, SHOCK] {
+            let default = crate::share::format_f64(n.default);
+            assert!(documented(n.key, &default), "{} = {default}", n.key);
+        }
+        assert!(documented(REUSE_KEY, reuse_code(DEFAULT_REUSE)));
+        for key in [SERVICE_KEY, OPERATOR_KEY, ALLOC_KEY] {
+            assert!(documented(key, key), "{key}");
+        }
+        for r in REUSES {
+            assert!(readme.contains(&format!("`{}`", reuse_code(r))), "{r}");
+        }
+        assert!(documented(VIEW_KEY, crate::share::Page::default().code()));
+        for v in crate::share::Page::ALL {
+            assert!(readme.contains(&format!("`{}`", v.code())), "{v:?}");
         }
     }
 }

@@ -34,22 +34,26 @@ impl Theme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Page {
-    /// `view=calculator` (or no `view`): the calculator.
+    /// `view=calculator`, the default: the yield, leverage and risk calculator.
     #[default]
     Calculator,
-    /// `view=compare`: every ready-made strategy beside the scenario, for the same stake.
+    /// `view=compare`: strategies side by side.
     Compare,
+    /// `view=security`: the restaking-network security benchmark; the network travels in the
+    /// link's `reuse`, `svc`, `op` and `shock` keys (with none of them, a preset network).
+    Security,
 }
 
 impl Page {
     /// Every view, in the order the notices list them.
-    pub const ALL: [Page; 2] = [Page::Calculator, Page::Compare];
+    pub const ALL: [Page; 3] = [Page::Calculator, Page::Compare, Page::Security];
 
     /// The code in a link.
     pub const fn code(self) -> &'static str {
         match self {
             Page::Calculator => "calculator",
             Page::Compare => "compare",
+            Page::Security => "security",
         }
     }
 }
@@ -65,8 +69,9 @@ pub struct ViewOptions {
     /// `strategy=<id>`: the ready-made strategy the scenario came from, a hint for the picker
     /// (the UI checks that the id exists). Default `None`: a custom scenario.
     pub strategy: Option<String>,
-    /// `view=compare`: the view opened. Default [`Page::Calculator`]; an unknown value reads as
-    /// the calculator, with a notice. (Absent from recorded goldens that predate it.)
+    /// `view=calculator|compare|security` (any case). Default [`Page::Calculator`] (also an
+    /// empty value); an unknown value falls back to it with a notice. (Absent from recorded
+    /// goldens that predate it.)
     #[serde(default)]
     pub page: Page,
 }
@@ -83,20 +88,28 @@ pub(crate) fn read(fields: &mut Fields<'_>, notes: &mut Notes) -> ViewOptions {
 
 fn read_page(fields: &mut Fields<'_>, notes: &mut Notes) -> Page {
     let Some(raw) = fields.take(VIEW_KEY, notes) else {
-        return Page::Calculator;
+        return Page::default();
     };
     let (text, _) = decode_text(raw);
     let text = text.trim();
     if text.is_empty() {
-        return Page::Calculator;
+        return Page::default();
     }
-    Page::ALL
+    if let Some(view) = Page::ALL
         .into_iter()
-        .find(|p| p.code().eq_ignore_ascii_case(text))
-        .unwrap_or_else(|| {
-            fields.malformed(VIEW_KEY, raw, "calculator or compare", "calculator", notes);
-            Page::Calculator
-        })
+        .find(|v| v.code().eq_ignore_ascii_case(text))
+    {
+        return view;
+    }
+    let codes: Vec<&str> = Page::ALL.iter().map(|v| v.code()).collect();
+    fields.malformed(
+        VIEW_KEY,
+        raw,
+        &format!("one of {}", codes.join(", ")),
+        Page::default().code(),
+        notes,
+    );
+    Page::default()
 }
 
 fn read_embed(fields: &mut Fields<'_>, notes: &mut Notes) -> bool {
@@ -151,7 +164,8 @@ fn read_strategy(fields: &mut Fields<'_>, notes: &mut Notes) -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Append the view keys that differ from their defaults (`&strategy=…&theme=…&embed=1`).
+/// Append the view keys that differ from their defaults
+/// (`&view=…&strategy=…&theme=…&embed=1`).
 pub(crate) fn write(out: &mut String, view: &ViewOptions) {
     if let Some(id) = view.strategy.as_deref().filter(|id| !id.is_empty()) {
         out.push('&');
