@@ -62,9 +62,9 @@ pub struct ProtocolInfo {
     pub figures: BTreeMap<String, Figure>,
 }
 
-/// Everything the app knows about protocols: the built-in data file, the site's copy of it, or
-/// either of them updated by a live refresh. Built only through [`Catalog::snapshot`] or
-/// [`parse_payload`], both of which leave it valid.
+/// Everything the app knows about protocols: the site's data file, the shipped copy of it
+/// (`data/defaults.json`), or either of them updated by a live refresh. Built only through
+/// [`parse_payload`] (which leaves it valid) or empty, before any file has loaded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     /// Version of the data file format ([`SCHEMA_VERSION`]).

@@ -1,7 +1,7 @@
 //! The runtime data file (`public/data/protocols.json`): a [`Catalog`] serialised as JSON with a
 //! schema version. A site owner edits it to update numbers without rebuilding; the app checks it
-//! here and falls back to the built-in copy of the same file ([`super::Catalog::snapshot`]) on any
-//! failure, saying why.
+//! here and, on any failure, falls back to the pristine copy the build ships beside it
+//! (`data/defaults.json`, scripts/post-build.mjs), saying why.
 
 use super::strategy::STRATEGIES;
 use super::{Catalog, Figure, FigureUnit, Product};
