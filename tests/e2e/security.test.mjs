@@ -73,6 +73,13 @@ test('without network keys it opens the first preset, with the native engine\'s 
   assert.ok(want.services >= 2, 'at least two services');
   assertFigures(await shown(page), want.figures, want.id);
   assert.match(await byId(page, 'reuse-rule').textContent(), /Unique stake/);
+  // Step by step: the shock alone marks no fallen service, every step marks them all again.
+  await page.getByRole('button', { name: 'The shock' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="cascade"] svg g.node.service.fallen').length === 0);
+  assert.ok(await page.locator('[data-testid="cascade"] svg .shocked').count() > 0, 'the shock is marked');
+  assert.equal(await page.getByRole('button', { name: 'The shock' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Every step' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="cascade"] svg g.node.service.fallen').length === n, want.figures.cascade.fallen.length);
   assert.match(await byId(page, 'cascade-bound').textContent(), /bound/i);
   await assertNoNonFinite(page);
   assert.deepEqual(problems, []);

@@ -68,7 +68,7 @@ struct Fates {
     services: Vec<Fate>,
 }
 
-fn fates(network: &Network, analysis: &Analysis) -> Fates {
+fn fates(network: &Network, analysis: &Analysis, upto: Option<usize>) -> Fates {
     let mut f = Fates {
         operators: vec![Fate::Untouched; network.operators.len()],
         allocations: network
@@ -107,7 +107,8 @@ fn fates(network: &Network, analysis: &Analysis) -> Fates {
     for s in &c.shock {
         mark(&mut f, s, Fate::Shock);
     }
-    for (k, step) in c.steps.iter().enumerate() {
+    let shown = upto.unwrap_or(usize::MAX);
+    for (k, step) in c.steps.iter().enumerate().take(shown) {
         for s in &step.slashed {
             mark(&mut f, s, Fate::Step(k + 1));
         }
@@ -174,9 +175,10 @@ fn node(m: &mut Markup, x: f64, y: f64, name: &str, detail: &str, fate: Fate, ki
     m.close("g");
 }
 
-/// The drawing of `network`'s worst cascade as markup (an `<svg>`).
-pub fn draw(network: &Network, analysis: &Analysis) -> String {
-    let f = fates(network, analysis);
+/// The drawing of `network`'s worst cascade as markup (an `<svg>`), marked up to step `upto`
+/// (`Some(0)`: the shock alone; `None`: every step).
+pub fn draw(network: &Network, analysis: &Analysis, upto: Option<usize>) -> String {
+    let f = fates(network, analysis, upto);
     let rows = network.operators.len().max(network.services.len()).max(1);
     let height = TOP + rows as f64 * ROW + 8.0;
     let center = |i: usize, n: usize| {

@@ -93,12 +93,14 @@ fn number_box(
     let err_for_aria = err_id.clone();
     view! {
         <span class="sec-input">
-            <input id=id class="control" type="text" inputmode="decimal" aria-label=label
-                data-testid=format!("sec-field-{key}")
-                aria-invalid=invalid
-                aria-describedby=move || message().is_some().then(|| err_for_aria.clone())
-                prop:value=move || text.get() on:input=on_input/>
-            <span class="unit" aria-hidden="true">{suffix}</span>
+            <span class="sec-box">
+                <input id=id class="control" type="text" inputmode="decimal" aria-label=label
+                    data-testid=format!("sec-field-{key}")
+                    aria-invalid=invalid
+                    aria-describedby=move || message().is_some().then(|| err_for_aria.clone())
+                    prop:value=move || text.get() on:input=on_input/>
+                <span class="unit" aria-hidden="true">{suffix}</span>
+            </span>
             {move || message().map(|m| view! { <span class="field-error" id=err_id.clone() role="alert" data-testid="sec-field-error">{m}</span> })}
         </span>
     }
@@ -425,7 +427,7 @@ pub(super) fn NetworkEditor(
                 <p class="hint">"Switching keeps every allocation: to full reuse each becomes the whole stake; to unique stake each operator's stake is split equally among its services."</p>
             </div>
             <h3>"Services"</h3>
-            <div class="table-scroll">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Services (scrolls sideways)">
                 <table class="sec-edit-table" data-testid="security-services-editor">
                     <thead><tr>
                         <th scope="col">"Name"</th>
@@ -442,7 +444,7 @@ pub(super) fn NetworkEditor(
                 Reuse::Unique => "Each cell is the magnitude (% of the operator's stake) the service can slash; an operator's magnitudes sum to at most 100%. Empty or 0: not allocated.",
                 Reuse::Full => "A tick: the operator's whole stake secures the service (and the service can slash all of it).",
             }}</p>
-            <div class="table-scroll">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Operators and allocations (scrolls sideways)">
                 <table class="sec-edit-table" data-testid="security-operators-editor">
                     <thead><tr>
                         <th scope="col">"Operator"</th>

@@ -2,11 +2,11 @@
 //! its restake layers' AVSs sit on unsafe services or fall in the worst cascade, and what that
 //! would slash from the layer's backing (`engine::security::exposure`).
 
-use super::text::{self, musd};
+use super::text;
 use super::Sec;
 use crate::engine::security::exposure;
 use crate::engine::{LayerKind, Scenario};
-use crate::ui::format::percent;
+use crate::ui::format::{percent, usd};
 use crate::ui::table_wrap::table_wrap;
 use leptos::prelude::*;
 
@@ -149,7 +149,7 @@ pub(super) fn ExposurePanel(
                     </ul>
                     <p class="hint">{format!(
                         "Conservative: it assumes your operator is among those slashed (the stack does not say which operator you delegate to). Your stake is {} in all; these are worst-case losses of backing, without a probability. The calculator's risk model does not take them in yet.",
-                        musd(stake / 1e6)
+                        usd(stake)
                     )}</p>
                 }
                 .into_any()

@@ -219,12 +219,44 @@ pub fn SecurityView(
         sec.last
             .with(|l| l.as_ref().map(|(n, a)| text::figures(n, a)))
     });
-    let picture = Memo::new(move |_| {
-        sec.last.with(|l| {
-            l.as_ref()
-                .map_or_else(String::new, |(n, a)| drawing::draw(n, a))
+    // How far the drawing marks the cascade: `None` every step, `Some(k)` the shock and k steps.
+    let upto = RwSignal::new(None::<usize>);
+    let step_count = Memo::new(move |_| {
+        figures.with(|f| {
+            f.as_ref()
+                .map_or(0, |f| f.cascade.rows.len().saturating_sub(1))
         })
     });
+    let picture = Memo::new(move |_| {
+        let upto = upto.get().filter(|k| *k < step_count.get());
+        sec.last.with(|l| {
+            l.as_ref()
+                .map_or_else(String::new, |(n, a)| drawing::draw(n, a, upto))
+        })
+    });
+    let step_buttons = move || {
+        let n = step_count.get();
+        if n == 0 {
+            return None;
+        }
+        let button = move |k: Option<usize>, label: String| {
+            let pressed = move || {
+                let now = upto.get().filter(|x| *x < n);
+                (now == k).to_string()
+            };
+            view! {
+                <button type="button" aria-pressed=pressed data-testid="cascade-show" on:click=move |_| upto.set(k)>{label}</button>
+            }
+        };
+        let mut buttons = vec![button(Some(0), "The shock".to_string())];
+        buttons.extend((1..n).map(|k| button(Some(k), format!("After step {k}"))));
+        buttons.push(button(None, "Every step".to_string()));
+        Some(view! {
+            <div class="toolbar cascade-steps" role="group" aria-label="Mark the cascade up to">
+                {buttons.into_iter().collect_view()}
+            </div>
+        })
+    };
     let stale = move || sec.is_stale();
     let engine_error = move || {
         sec.analysis.with(|r| match r {
@@ -397,7 +429,8 @@ pub fn SecurityView(
                     </div>
                     <figure class="chart" data-testid="cascade">
                         <figcaption class="hint">"Operators on the left, services on the right; a link is an allocation (thicker: more stake). The shock's stake is marked “shock”, and each service and stake that falls after it “step k”, in the order of the table below."</figcaption>
-                        <div class="chart-body cascade-body" inner_html=move || picture.get()></div>
+                        {step_buttons}
+                        <div class="chart-body cascade-body" tabindex="0" role="region" aria-label="Cascade drawing (scrolls sideways on narrow screens)" inner_html=move || picture.get()></div>
                         {table_wrap(
                             "Cascade steps (scrolls sideways)".into(),
                             view! {
@@ -415,7 +448,9 @@ pub fn SecurityView(
                         )}
                     </figure>
                 </section>
-                <exposure::ExposurePanel sec=sec scenario=scenario calculator_href=Signal::derive(calculator_href)/>
+                {(!embed || scenario.with_value(Option::is_some)).then(|| view! {
+                    <exposure::ExposurePanel sec=sec scenario=scenario calculator_href=Signal::derive(calculator_href)/>
+                })}
             </div>
         </main>
     }
