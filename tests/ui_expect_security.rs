@@ -144,3 +144,27 @@ fn writes_the_security_view_expectations() {
     std::fs::create_dir_all("target/e2e").unwrap_or_else(|e| panic!("{e}"));
     std::fs::write("target/e2e/expected-security.json", text).unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn the_drawing_marks_the_cascade_step_by_step_and_escapes_names() {
+    use restack::ui::security::drawing::draw;
+    // Guards against a drawing that disagrees with the steps table, marks steps it was asked not
+    // to show, or lets a name through as markup.
+    let mut n = network(preset("eigenlayer-unique"));
+    if let Some(s) = n.services.get_mut(1) {
+        s.name = "<b>AI</b>".into();
+    }
+    let a = analyse(&n).unwrap_or_else(|e| panic!("{e}"));
+    let all = draw(&n, &a, None);
+    assert!(!all.contains("<b>"), "names are escaped");
+    assert!(all.contains("&lt;b&gt;AI&lt;/b&gt;"));
+    // The AI AVS falls at step 1: one fallen service node, two shocked links, two slashed ones.
+    assert_eq!(all.matches("node service fallen").count(), 1);
+    assert_eq!(all.matches("link shocked").count(), 2);
+    assert_eq!(all.matches("link fallen").count(), 2);
+    // Up to the shock only: the shock is marked, nothing has fallen yet.
+    let shock = draw(&n, &a, Some(0));
+    assert_eq!(shock.matches("fallen").count(), 0);
+    assert_eq!(shock.matches("link shocked").count(), 2);
+    assert!(!all.contains("NaN") && !all.contains("inf"));
+}

@@ -214,6 +214,22 @@ pub fn SecurityView(
         }
     };
     let show_embed = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
+    let copy = {
+        let own_href = own_href.clone();
+        move |_| {
+            let text = untrack(&own_href);
+            let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+                copied.set(Some(false));
+                return;
+            };
+            let promise = clipboard.write_text(&text);
+            leptos::task::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(ok));
+            });
+        }
+    };
 
     let figures = Memo::new(move |_| {
         sec.last
@@ -338,6 +354,7 @@ pub fn SecurityView(
         view! {
             <span class="toolbar">
                 <a href=calculator_href data-testid="back-to-calculator">"← Open the calculator"</a>
+                <button type="button" class="primary" data-testid="copy-link" on:click=copy>"Copy link"</button>
                 <button type="button" data-testid="embed-button" aria-expanded=move || show_embed.get().to_string()
                     on:click=move |_| show_embed.update(|v| *v = !*v)>"Embed"</button>
             </span>
@@ -354,6 +371,13 @@ pub fn SecurityView(
                     <h2 id="sec-network-title">"The network"</h2>
                     {toolbar}
                 </header>
+                {move || copied.get().map(|ok| view! {
+                    <p class="toast" role="status" data-testid="copy-status">{if ok {
+                        "Link copied."
+                    } else {
+                        "Copying was blocked by the browser: copy the address bar, which is always this view's link."
+                    }}</p>
+                })}
                 {move || show_embed.get().then(|| view! {
                     <div class="field">
                         <label for="sec-embed-snippet">"Paste into your post (the script resizes the frame to fit):"</label>
