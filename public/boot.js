@@ -25,7 +25,9 @@ const FILES = {
 // every other page the full calculator.
 const params = new URLSearchParams(location.search);
 const embedFlag = params.get('embed');
-const build = (params.get('view') ?? '').trim().toLowerCase() === 'compare' ? 'views'
+// (security view: `view=security` loads the same on-demand views build, embed or not.)
+const ON_DEMAND_VIEWS = ['compare', 'security'];
+const build = ON_DEMAND_VIEWS.includes((params.get('view') ?? '').trim().toLowerCase()) ? 'views'
   : embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'embed' : 'full';
 const [module, wasm] = FILES[build];
 

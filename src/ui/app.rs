@@ -17,8 +17,9 @@ use crate::ui::{browser, embed_resize, link};
 use leptos::prelude::*;
 
 /// What both layouts set up: the data, the state from the link, URL sync, the first-result mark,
-/// the embed's height reports. Returns the link's notices (shown once).
-fn open() -> (DataState, AppState, Option<AnyView>) {
+/// the embed's height reports. Returns the link's notices (shown once). `sync_url`: keep the
+/// address bar equal to the scenario's link (the security view writes its own, with the network).
+fn open_with(sync_url: bool) -> (DataState, AppState, Option<AnyView>) {
     let data = DataState::new();
     provide_context(data);
     let opened = link::read_location(&data);
@@ -27,7 +28,9 @@ fn open() -> (DataState, AppState, Option<AnyView>) {
     let state = AppState::new(opened.scenario, opened.strategy, opened.view, data);
     provide_context(state);
     data.load_file(state, opened.from_link);
-    link::keep_url_in_sync(state);
+    if sync_url {
+        link::keep_url_in_sync(state);
+    }
     browser::mark_first_result(state);
     if embed {
         embed_resize::start();
@@ -41,6 +44,10 @@ fn open() -> (DataState, AppState, Option<AnyView>) {
         .into_any()
     });
     (data, state, notices)
+}
+
+fn open() -> (DataState, AppState, Option<AnyView>) {
+    open_with(true)
 }
 
 /// The embed layout: the strategy's title, the reader's stake, the headline, the per-layer table
@@ -99,12 +106,16 @@ pub fn EmbedApp() -> impl IntoView {
     view! { <EmbedView notices=notices/> }
 }
 
-/// The on-demand views (`view=compare`): what `public/boot.js` loads for them, so the
-/// calculator's first load carries none of their code.
+/// The on-demand views (`view=compare`, `view=security`): what `public/boot.js` loads for them,
+/// so the calculator's first load carries none of their code.
 #[component]
 pub fn ViewsApp() -> impl IntoView {
-    let (_, _, notices) = open();
-    view! { <crate::ui::compare::CompareView notices=notices/> }
+    let security = link::opened_page() == crate::share::Page::Security;
+    let (_, _, notices) = open_with(!security);
+    if security {
+        return view! { <crate::ui::security::SecurityView notices=notices/> }.into_any();
+    }
+    view! { <crate::ui::compare::CompareView notices=notices/> }.into_any()
 }
 
 /// The whole page.

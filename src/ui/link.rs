@@ -35,6 +35,11 @@ pub fn location_query() -> String {
         .unwrap_or_default()
 }
 
+/// The view the link asks for (`view=`), read from the current location.
+pub fn opened_page() -> share::Page {
+    share::decode(&location_query()).view.page
+}
+
 /// The page without a link: the first strategy's link, compiled in
 /// ([`crate::catalog::DEFAULT_LINK`]), so it shows before the data file arrives.
 pub fn default_scenario() -> Scenario {

@@ -25,6 +25,7 @@ mod methodology;
 mod panic;
 mod params;
 pub mod results;
+pub mod security;
 mod settings_panel;
 mod share_bar;
 mod sources;
@@ -48,7 +49,8 @@ pub fn start_embed() {
     mount(EmbedApp);
 }
 
-/// Install the panic hook and mount the on-demand views (`view=compare`) into `#app`.
+/// Install the panic hook and mount the on-demand views (`view=compare`, `view=security`) into
+/// `#app`.
 pub fn start_views() {
     mount(ViewsApp);
 }

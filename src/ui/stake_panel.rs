@@ -53,6 +53,7 @@ pub fn StakePanel() -> impl IntoView {
                 </select>
                 <p class="hint" data-testid="strategy-description">{description}</p>
                 <p class="hint"><a href=compare_href data-testid="open-compare">"Compare every strategy for this stake →"</a></p>
+                <p class="hint"><a href=move || security_href(state) data-testid="open-security">"Is the network your restaked stake secures safe? →"</a></p>
             </div>
             <div class="fields">
                 <div class="field">
@@ -65,4 +66,18 @@ pub fn StakePanel() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The security view for this scenario (`view=security`, an on-demand build): its exposure table
+/// reads the scenario's restake layers.
+fn security_href(state: crate::ui::state::AppState) -> String {
+    let view = crate::share::ViewOptions {
+        page: crate::share::Page::Security,
+        theme: state.view.with_value(|v| v.theme),
+        strategy: state.strategy.get().map(str::to_string),
+        ..Default::default()
+    };
+    state
+        .scenario
+        .with(|s| format!("?{}", crate::share::encode(s, &view)))
 }
