@@ -8,7 +8,7 @@
 use restack::catalog::{Catalog, Strategy, STRATEGIES};
 use restack::engine::{evaluate, Scenario};
 use restack::share;
-use restack::ui::results::{cost_values, layer_cost_text};
+use restack::ui::results::{cost_values, layer_cost_text, min_stake_text};
 use serde_json::{json, Map, Value};
 
 fn strategy(id: &str) -> Scenario {
@@ -20,10 +20,19 @@ fn strategy(id: &str) -> Scenario {
 /// The cost figures by `data-testid` and the per-layer cost cells, as the page shows them.
 fn figures(s: &Scenario) -> (Map<String, Value>, Vec<String>) {
     let r = evaluate(s).unwrap_or_else(|e| panic!("{e}"));
-    let costs = cost_values(&r)
+    let mut costs: Map<String, Value> = cost_values(&r)
         .into_iter()
         .map(|(k, v)| (k.to_string(), Value::String(v)))
         .collect();
+    // The break-even stake, on the line under the break-even day.
+    let min_stake = min_stake_text(
+        &r.summary.costs.min_stake,
+        s.stake.asset.ticker(),
+        s.horizon_days,
+    );
+    if !costs.is_empty() {
+        costs.insert("min-stake".into(), Value::String(min_stake));
+    }
     let cells = r
         .layers
         .iter()

@@ -95,7 +95,11 @@ async function assertCosts(page, c) {
     ['entry-cost', c.costs['entry-cost']],
     { timeout: 5000 },
   ).catch(() => {});
-  assert.deepEqual(await costs(page), c.costs, `cost figures of ${c.name}`);
+  const { 'min-stake': minStake, ...figures } = c.costs;
+  assert.deepEqual(await costs(page), figures, `cost figures of ${c.name}`);
+  // The break-even stake is the line under the break-even day.
+  const sub = await byId(page, 'break-even-days').locator('xpath=following-sibling::span').textContent();
+  assert.equal(sub.trim(), minStake, `break-even stake of ${c.name}`);
   const cells = await byId(page, 'layer-costs').allTextContents();
   assert.deepEqual(cells.map((t) => t.trim()), c.layer_costs, `per-layer costs of ${c.name}`);
   const text = await page.locator('main').innerText();

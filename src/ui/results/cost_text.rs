@@ -92,7 +92,7 @@ pub fn exit_text(c: &CostSummary, layers: &[LayerReport]) -> String {
 pub fn min_stake_text(m: &MinStake, ticker: &str, horizon_days: f64) -> String {
     match m {
         MinStake::Equity { usd: u, amount } => format!(
-            "below {} {ticker} ({}) it does not by {}",
+            "stakes below {} {ticker} ({}) do not break even by {}",
             number(*amount, 4),
             usd(*u),
             days(horizon_days)
@@ -176,7 +176,7 @@ mod tests {
         };
         assert_eq!(
             min_stake_text(&m, "ETH", 365.0),
-            "below 0.5 ETH ($1,500) it does not by 1 year"
+            "stakes below 0.5 ETH ($1,500) do not break even by 1 year"
         );
     }
 }
