@@ -9,7 +9,7 @@
 
 use super::json::{self, Value};
 use super::payload::PayloadError;
-use super::refresh::{FigureChange, RefreshOutcome, Refreshed, SkipReason, Skipped};
+use super::refresh::{tenths, FigureChange, RefreshOutcome, Refreshed, SkipReason, Skipped};
 use super::{Catalog, Figure, FigureUnit};
 use crate::engine::MAX_MATURITY_DAYS;
 
@@ -180,10 +180,10 @@ pub fn apply_exit_queue(
             as_of: as_of.clone(),
             assumption: false,
             note: format!(
-                "{:.0} ETH exiting: {:.1} days of queue at 57,600 ETH a day, 1.2 days to withdrawable, {:.1} days of withdrawal sweep on average",
-                q.exiting_eth,
-                q.queue_days,
-                (q.exit_days - q.queue_days - EXIT_DELAY_DAYS).max(0.0)
+                "{} ETH exiting: {} days of queue at 57,600 ETH a day, 1.2 days to withdrawable, {} days of withdrawal sweep on average",
+                q.exiting_eth.round(),
+                tenths(q.queue_days),
+                tenths((q.exit_days - q.queue_days - EXIT_DELAY_DAYS).max(0.0))
             ),
         };
         match out.products.iter_mut().find(|p| p.id == NATIVE_ETH_PRODUCT) {

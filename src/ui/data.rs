@@ -12,6 +12,7 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 mod fetch;
+mod today;
 
 /// What became of the site's data file.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +57,10 @@ pub struct DataStatus {
     pub live: LiveStatus,
     /// When live yields were last applied (kept after a later failed refresh).
     pub live_applied_at: Option<String>,
+    /// The last refresh of today's prices (`data/today.rs`).
+    pub prices: LiveStatus,
+    /// The last refresh of the validator exit queue.
+    pub queue: LiveStatus,
 }
 
 /// The catalog in use and its status, provided as context.
@@ -85,6 +90,8 @@ impl DataState {
                 file: FileStatus::Loading,
                 live: LiveStatus::Idle,
                 live_applied_at: None,
+                prices: LiveStatus::Idle,
+                queue: LiveStatus::Idle,
             }),
         }
     }
@@ -111,6 +118,11 @@ impl DataState {
     /// Where the default price of an asset comes from.
     pub fn price_provenance(&self, asset: Asset) -> Option<Provenance> {
         self.catalog.with(|c| c.price(asset).map(provenance_of))
+    }
+
+    /// Where the default gas price on an asset's chain comes from.
+    pub fn gas_price_provenance(&self, asset: Asset) -> Option<Provenance> {
+        self.catalog.with(|c| c.gas_price(asset).map(provenance_of))
     }
 
     /// Display name of a protocol id (the id itself for custom layers).
@@ -260,11 +272,12 @@ impl DataState {
     pub fn refresh_live(self, state: AppState) {
         if self
             .status
-            .with_untracked(|s| s.live == LiveStatus::Loading)
+            .with_untracked(|s| [&s.live, &s.prices, &s.queue].contains(&&LiveStatus::Loading))
         {
             return;
         }
         self.status.update(|s| s.live = LiveStatus::Loading);
+        self.refresh_today(state);
         leptos::task::spawn_local(async move {
             let at = fetch::now_iso();
             let result = fetch::get_text(

@@ -7,7 +7,7 @@ use crate::ui::avs_editor::AvsEditor;
 use crate::ui::data::use_data;
 use crate::ui::layer_field::LayerField;
 use crate::ui::loop_controls::LoopControls;
-use crate::ui::params::{kind_fields, layer_fields};
+use crate::ui::params::{cost_fields, kind_fields, layer_fields};
 use crate::ui::state::use_state;
 use crate::ui::words;
 use leptos::prelude::*;
@@ -103,6 +103,22 @@ pub fn LayerCard(
                 .any(|r| p == format!("layers[{index}].{}", r.key))
         })
     });
+    let cost_invalid = Memo::new(move |_| {
+        state
+            .invalid_path()
+            .is_some_and(|p| cost_fields(kind).any(|f| p == format!("layers[{index}].{}", f.key())))
+    });
+    // Stake, restake and wrapper tokens are minted unless bought on their market.
+    let buyable = matches!(kind, Kind::Stake | Kind::Restake | Kind::Lrt);
+    let bought = move || layer.with(|l| l.as_ref().is_some_and(|l| l.costs.bought));
+    let set_bought = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        state.edit(|s| {
+            if let Some(l) = s.layers.get_mut(index) {
+                l.costs.bought = on;
+            }
+        })
+    };
     let product_sel = format!("layers-{index}-product");
     view! {
         <section class="layer-card" data-testid="layer-card" aria-labelledby=format!("layer-{index}-title")>
@@ -140,6 +156,15 @@ pub fn LayerCard(
                 <summary>"Risk assumptions and points"</summary>
                 <div class="fields">
                     {layer_fields().map(|p| view! { <LayerField index=index layer=layer param=p/> }).collect_view()}
+                </div>
+            </details>
+            <details prop:open=move || cost_invalid.get()>
+                <summary>"Costs"</summary>
+                <div class="fields">
+                    {cost_fields(kind).map(|p| view! { <LayerField index=index layer=layer param=p/> }).collect_view()}
+                    {buyable.then(|| view! {
+                        <label class="check"><input type="checkbox" data-testid="layer-bought" prop:checked=bought on:change=set_bought/>"Bought on its market"</label>
+                    })}
                 </div>
             </details>
         </section>

@@ -2,7 +2,7 @@
 //! (`engine::param`) for what each number is, `words` for its label. The loop size (a count or a
 //! target leverage) is the one number outside the table.
 
-use crate::engine::param::{kind_params, Param, ParamId, LAYER};
+use crate::engine::param::{kind_params, Param, ParamId, COSTS, LAYER};
 use crate::engine::{Kind, Layer, LayerKind, LoopSize};
 use crate::ui::field::Unit;
 
@@ -91,9 +91,22 @@ impl LayerParam {
     }
 }
 
-/// The kind-specific parameters of a layer.
+/// The kind-specific parameters of a layer, its costs apart ([`cost_fields`]).
 pub fn kind_fields(kind: Kind) -> impl Iterator<Item = LayerParam> {
-    kind_params(kind).iter().map(LayerParam::Kind)
+    kind_params(kind)
+        .iter()
+        .filter(|p| p.id != ParamId::PendleFeeTier)
+        .map(LayerParam::Kind)
+}
+
+/// The cost numbers of a layer (docs/METHODOLOGY.md §12): a Pendle market's fee tier, then the
+/// gas, swap fee and impact every layer has.
+pub fn cost_fields(kind: Kind) -> impl Iterator<Item = LayerParam> {
+    kind_params(kind)
+        .iter()
+        .filter(|p| p.id == ParamId::PendleFeeTier)
+        .map(LayerParam::Kind)
+        .chain(COSTS.iter().map(LayerParam::Layer))
 }
 
 /// The risk assumptions and points every layer has.
@@ -124,11 +137,27 @@ mod tests {
     fn every_field_reads_back_what_it_writes() {
         for kind in Kind::ALL {
             let mut l = Layer::template(kind, "x".into(), "T".into());
-            for (n, f) in kind_fields(kind).chain(layer_fields()).enumerate() {
+            for (n, f) in kind_fields(kind)
+                .chain(layer_fields())
+                .chain(cost_fields(kind))
+                .enumerate()
+            {
                 let v = 0.25 + n as f64;
                 f.set(&mut l, v);
                 assert_eq!(f.get(&l), Some(v), "{kind} {}", f.key());
             }
+        }
+    }
+
+    #[test]
+    fn every_kind_parameter_is_shown_once() {
+        // Guards the split of the fee tier into the cost group: none lost, none twice.
+        for kind in Kind::ALL {
+            let shown = kind_fields(kind)
+                .chain(cost_fields(kind))
+                .filter(|f| matches!(f, LayerParam::Kind(_)))
+                .count();
+            assert_eq!(shown, kind_params(kind).len(), "{kind}");
         }
     }
 }

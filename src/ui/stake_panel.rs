@@ -1,10 +1,13 @@
 //! Stake inputs: ready-made strategy, asset, and the stake's numbers.
 
 use crate::catalog::{Strategy, STRATEGIES};
+use crate::engine::param::COST_SETTINGS;
 use crate::engine::Asset;
 use crate::ui::data::use_data;
+use crate::ui::field::{NumberField, Unit};
 use crate::ui::stake_fields::StakeFields;
 use crate::ui::state::use_state;
+use crate::ui::words;
 use leptos::prelude::*;
 
 /// The stake and strategy panel.
@@ -42,6 +45,23 @@ pub fn StakePanel() -> impl IntoView {
             .scenario
             .with(|s| format!("?{}", crate::share::encode(s, &view)))
     };
+    // The gas price on the stake's chain (docs/METHODOLOGY.md §12), in its chain's unit.
+    let gas_fields = move || {
+        COST_SETTINGS
+            .iter()
+            .map(|p| {
+                let value = Memo::new(move |_| state.scenario.with(|s| (p.get)(s).unwrap_or(0.0)));
+                let on_set = Callback::new(move |v| state.edit(|s| (p.set)(s, v)));
+                let (label, hint) = words::param_label(p.id);
+                let a = state.asset.get();
+                let provenance = Signal::derive(move || data.gas_price_provenance(a));
+                view! {
+                    <NumberField label=label path=p.key value=value on_set=on_set
+                        unit=Unit::Plain(words::gas_price_unit(a)) hint=hint provenance=provenance/>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section class="panel" aria-labelledby="stake-title">
             <h2 id="stake-title">"Stake"</h2>
@@ -63,6 +83,7 @@ pub fn StakePanel() -> impl IntoView {
                     </select>
                 </div>
                 <StakeFields/>
+                {gas_fields}
             </div>
         </section>
     }

@@ -513,6 +513,33 @@ pub fn figure_label(key: &str) -> String {
     known.to_string()
 }
 
+// ---- costs (issue 16): today's figures and the gas price's unit ----
+
+/// A figure a refresh of today's prices or exit queue changed: "ETH price $3,000 → $3,012.50
+/// (as of 2026-11-28 04:50 UTC)", "Ethereum validator exit 14 days → 48.9 days (as of …)".
+pub fn refreshed_text(c: &crate::catalog::refresh::FigureChange, product: &str) -> String {
+    use crate::catalog::refresh::Refreshed;
+    let (what, show): (String, fn(f64) -> String) = match &c.figure {
+        Refreshed::Price(asset) => (format!("{} price", asset.ticker()), usd),
+        Refreshed::ExitDays { .. } => (format!("{product} exit"), days),
+    };
+    let old = c.old.map(|o| format!("{} → ", show(o))).unwrap_or_default();
+    format!("{what} {old}{} (as of {})", show(c.new), c.as_of)
+}
+
+/// The unit of a gas price on an asset's chain: billionths of its native token per gas unit.
+pub fn gas_price_unit(asset: crate::engine::Asset) -> &'static str {
+    use crate::engine::Asset;
+    match asset {
+        Asset::Eth => "gwei",
+        Asset::Btc => "nBTC",
+        Asset::Sol => "lamports",
+        Asset::Sui => "MIST",
+    }
+}
+
+// ---- end costs ----
+
 #[cfg(test)]
 mod tests {
     use super::*;

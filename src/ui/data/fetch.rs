@@ -1,7 +1,8 @@
 //! Fetching text with a timeout (`fetch` + `AbortController`, through web-sys), and the
 //! configurable URLs.
 //! Site owners (and the browser tests) set them with `<meta>` tags in `index.html`:
-//! `restack-data-url`, `restack-live-url`, `restack-data-timeout-ms`, `restack-live-timeout-ms`.
+//! `restack-data-url`, `restack-live-url`, `restack-data-timeout-ms`, `restack-live-timeout-ms`,
+//! `restack-prices-url`, `restack-queue-url` (these two share the live timeout).
 
 use crate::catalog::{live::MAX_LIVE_BYTES, MAX_PAYLOAD_BYTES};
 use leptos::prelude::*;
@@ -31,6 +32,16 @@ pub fn fallback_url() -> String {
 /// URL of the live yields API.
 pub fn live_url() -> String {
     meta("restack-live-url").unwrap_or_else(|| crate::catalog::live::DEFAULT_LIVE_URL.into())
+}
+
+/// URL of today's prices (`restack-prices-url`; DefiLlama's by default).
+pub fn prices_url() -> String {
+    meta("restack-prices-url").unwrap_or_else(|| crate::catalog::prices::PRICES_URL.into())
+}
+
+/// URL of the validator exit queue (`restack-queue-url`; beaconcha.in's by default).
+pub fn queue_url() -> String {
+    meta("restack-queue-url").unwrap_or_else(|| crate::catalog::queue::EXIT_QUEUE_URL.into())
 }
 
 /// A timeout from a meta tag, bounded to [100 ms, 120 s].

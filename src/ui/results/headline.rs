@@ -1,6 +1,7 @@
 //! Headline figures: net and risk-adjusted APY, leverage and yield exposure, health factor,
 //! liquidation, P(loss), expected loss, projected value against simply holding.
 
+use crate::ui::results::cost_text::cost_metrics;
 use crate::ui::results::text::{headline_metrics, Metric};
 use crate::ui::state::use_state;
 use leptos::prelude::*;
@@ -15,7 +16,15 @@ pub fn Headline() -> impl IntoView {
             .with(|s| (s.stake.asset.ticker(), s.horizon_days));
         state.report.with(|r| {
             r.as_ref()
-                .map(|r| headline_metrics(&r.summary, ticker, horizon))
+                .map(|r| {
+                    // The cost figures (none without costs) follow the headline APY.
+                    let mut m = headline_metrics(&r.summary, ticker, horizon);
+                    let mut costs = cost_metrics(r, ticker, horizon).into_iter();
+                    let after_apy = costs.next();
+                    m.splice(1..1, after_apy);
+                    m.extend(costs);
+                    m
+                })
                 .unwrap_or_default()
         })
     });

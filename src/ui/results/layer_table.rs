@@ -14,7 +14,12 @@ pub fn LayerTable() -> impl IntoView {
         let ticker = state.asset.get().ticker();
         state.report.with(|r| {
             r.as_ref()
-                .map(|r| r.layers.iter().map(|l| LayerRow::new(l, ticker)).collect())
+                .map(|r| {
+                    r.layers
+                        .iter()
+                        .map(|l| LayerRow::new(l, &r.layers, ticker))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     });
@@ -69,6 +74,7 @@ pub fn LayerTable() -> impl IntoView {
                 </td>
                 <td class="text" data-label="Risks added">{text(|r| r.risks.clone())}</td>
                 <td data-label="Expected loss">{text(|r| r.expected_loss.clone())}</td>
+                <td data-label="Costs" data-testid="layer-costs">{text(|r| r.costs.clone())}</td>
             </tr>
         }
     };
@@ -89,6 +95,7 @@ pub fn LayerTable() -> impl IntoView {
                         <th scope="col">"Exit"</th>
                         <th scope="col">"Risks added (expected loss)"</th>
                         <th scope="col">"Expected loss"</th>
+                        <th scope="col" title="Entering today and leaving on the horizon day by the stack's cheaper exit: gas, fees and price impact">"Costs (in · out)"</th>
                     </tr>
                 </thead>
                 <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>

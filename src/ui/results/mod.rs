@@ -2,6 +2,7 @@
 //! stress table and the phones' summary bar. Each places text from `text` (pure, natively
 //! tested) and updates only the cells whose text changed.
 
+mod cost_text;
 mod crisis_table;
 mod headline;
 mod layer_table;
@@ -10,6 +11,7 @@ mod stress_table;
 mod summary_bar;
 mod text;
 
+pub use cost_text::{cost_metrics, cost_values, layer_cost_text, min_stake_text};
 pub use crisis_table::CrisisTable;
 pub use headline::Headline;
 pub use layer_table::LayerTable;

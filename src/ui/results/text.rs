@@ -172,11 +172,13 @@ pub struct LayerRow {
     pub expected_loss: String,
     /// The yield it adds is negative.
     pub takes: bool,
+    /// Its entry and exit costs ([`crate::ui::results::layer_cost_text`]).
+    pub costs: String,
 }
 
 impl LayerRow {
-    /// The row of layer `l` of a stack on `ticker`.
-    pub fn new(l: &LayerReport, ticker: &str) -> LayerRow {
+    /// The row of layer `l` of a stack of `layers` on `ticker`.
+    pub fn new(l: &LayerReport, layers: &[LayerReport], ticker: &str) -> LayerRow {
         let risks = if l.risks.is_empty() {
             "—".to_string()
         } else {
@@ -209,6 +211,7 @@ impl LayerRow {
             risks,
             expected_loss: percent(l.expected_loss),
             takes: l.yield_added.apr < 0.0,
+            costs: crate::ui::results::layer_cost_text(l, layers),
         }
     }
 }
