@@ -188,6 +188,23 @@ test('golden security links open the view: the network of the link, its notices,
   await opened.context.close();
 });
 
+test('switching the reuse rule redraws the network under the other rule', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}/?view=security`);
+  await waitForResults(page);
+  const before = await shown(page);
+  await byId(page, 'security-reuse').selectOption('full');
+  await page.waitForFunction(() => /Full reuse/.test(document.querySelector('[data-testid="reuse-rule"]').textContent));
+  // Every allocation is now a tick (the whole stake), and the page has a result for it.
+  await page.locator('input.alloc-check').first().waitFor();
+  assert.equal(await page.locator('input.alloc-check:checked').count(), 10);
+  const after = await shown(page);
+  assert.notDeepEqual(after.services, before.services);
+  await page.waitForFunction(() => location.search.includes('reuse=full'), null, { timeout: 5000 });
+  await assertNoNonFinite(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed=1 renders the view compactly', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}/?view=security&embed=1`, { viewport: { width: 700, height: 900 } });
   await waitForResults(page);
