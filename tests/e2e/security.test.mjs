@@ -166,6 +166,45 @@ test('the stack in the link: its exposure to the network', async () => {
   await context.close();
 });
 
+test('golden security links open the view: the network of the link, its notices, no error', async () => {
+  const golden = (name) => readFileSync(join(repo, 'tests', 'fixtures', 'links', `${name}.txt`), 'utf8').trim().replace(/^\?/, '');
+  // The Babylon preset's network beside a Babylon stack.
+  let opened = await openPage(browser, `${server.url}/?${golden('v1_security_babylon_scenario_and_network')}`);
+  await waitForResults(opened.page);
+  assert.equal(await byId(opened.page, 'security-preset').inputValue(), 'babylon-full');
+  assertFigures(await shown(opened.page), preset('babylon-full').figures, 'the Babylon golden link');
+  await byId(opened.page, 'exposure-table').waitFor();
+  assert.deepEqual(opened.problems, []);
+  await opened.context.close();
+  // A hand-edited network: notices for what was dropped, and a working page.
+  opened = await openPage(browser, `${server.url}/?${golden('v1_security_network_hand_edited')}`);
+  await waitForResults(opened.page);
+  await byId(opened.page, 'security-view').waitFor();
+  await byId(opened.page, 'link-notices').waitFor();
+  await byId(opened.page, 'service-row').first().waitFor();
+  assert.equal(await byId(opened.page, 'service-row').count(), 2);
+  await assertNoNonFinite(opened.page);
+  assert.deepEqual(opened.problems, []);
+  await opened.context.close();
+});
+
+test('switching the reuse rule redraws the network under the other rule', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}/?view=security`);
+  await waitForResults(page);
+  const before = await shown(page);
+  await byId(page, 'security-reuse').selectOption('full');
+  await page.waitForFunction(() => /Full reuse/.test(document.querySelector('[data-testid="reuse-rule"]').textContent));
+  // Every allocation is now a tick (the whole stake), and the page has a result for it.
+  await page.locator('input.alloc-check').first().waitFor();
+  assert.equal(await page.locator('input.alloc-check:checked').count(), 10);
+  const after = await shown(page);
+  assert.notDeepEqual(after.services, before.services);
+  await page.waitForFunction(() => location.search.includes('reuse=full'), null, { timeout: 5000 });
+  await assertNoNonFinite(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed=1 renders the view compactly', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}/?view=security&embed=1`, { viewport: { width: 700, height: 900 } });
   await waitForResults(page);

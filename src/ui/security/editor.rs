@@ -11,6 +11,7 @@ use crate::engine::security::{
 };
 use crate::ui::format::{input_value, parse_input};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The element id of a field path (`operators[1].stake` → `sec-operators-1--stake`).
 fn field_id(path: &str) -> String {
@@ -35,6 +36,8 @@ fn stored(unit: FieldUnit, x: f64) -> f64 {
 /// A number box bound to one number of the network. `read` gives the stored value (`None`: no
 /// value, an empty box); `write` stores a parsed one (`None`: the box was emptied, where `empty`
 /// allows it). `path` names the field as the engine's errors do; `key` names its parse errors.
+/// (Generic only in its two closures, which it boxes: the view below is compiled once, not once
+/// per call site, which keeps the on-demand build smaller.)
 #[allow(clippy::too_many_arguments)]
 fn number_box(
     sec: Sec,
@@ -43,9 +46,35 @@ fn number_box(
     label: String,
     unit: FieldUnit,
     empty_ok: bool,
-    read: impl Fn(&Network) -> Option<f64> + Copy + Send + Sync + 'static,
-    write: impl Fn(&mut Network, Option<f64>) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    read: impl Fn(&Network) -> Option<f64> + Send + Sync + 'static,
+    write: impl Fn(&mut Network, Option<f64>) + Send + Sync + 'static,
+) -> AnyView {
+    number_box_dyn(
+        sec,
+        path,
+        key,
+        label,
+        unit,
+        empty_ok,
+        Arc::new(read),
+        Arc::new(write),
+    )
+}
+
+type ReadNumber = Arc<dyn Fn(&Network) -> Option<f64> + Send + Sync>;
+type WriteNumber = Arc<dyn Fn(&mut Network, Option<f64>) + Send + Sync>;
+
+#[allow(clippy::too_many_arguments)]
+fn number_box_dyn(
+    sec: Sec,
+    path: Signal<String>,
+    key: String,
+    label: String,
+    unit: FieldUnit,
+    empty_ok: bool,
+    read: ReadNumber,
+    write: WriteNumber,
+) -> AnyView {
     let id = field_id(&key);
     let err_id = format!("{id}-error");
     let text_of = move || {
@@ -104,6 +133,7 @@ fn number_box(
             {move || message().map(|m| view! { <span class="field-error" id=err_id.clone() role="alert" data-testid="sec-field-error">{m}</span> })}
         </span>
     }
+    .into_any()
 }
 
 /// A text box bound to a name.
@@ -111,9 +141,22 @@ fn name_box(
     sec: Sec,
     path: String,
     label: String,
-    read: impl Fn(&Network) -> Option<String> + Copy + Send + Sync + 'static,
-    write: impl Fn(&mut Network, String) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    read: impl Fn(&Network) -> Option<String> + Send + Sync + 'static,
+    write: impl Fn(&mut Network, String) + Send + Sync + 'static,
+) -> AnyView {
+    name_box_dyn(sec, path, label, Arc::new(read), Arc::new(write))
+}
+
+type ReadName = Arc<dyn Fn(&Network) -> Option<String> + Send + Sync>;
+type WriteName = Arc<dyn Fn(&mut Network, String) + Send + Sync>;
+
+fn name_box_dyn(
+    sec: Sec,
+    path: String,
+    label: String,
+    read: ReadName,
+    write: WriteName,
+) -> AnyView {
     let id = field_id(&path);
     let text = RwSignal::new(sec.network.with_untracked(|n| read(n).unwrap_or_default()));
     Effect::new(move |_| {
@@ -136,6 +179,7 @@ fn name_box(
             {move || message().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </span>
     }
+    .into_any()
 }
 
 /// Switch the reuse rule, keeping every allocation: to full reuse each becomes the whole stake;
