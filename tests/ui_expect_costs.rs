@@ -8,7 +8,7 @@
 use restack::catalog::{Catalog, Strategy, STRATEGIES};
 use restack::engine::{evaluate, Scenario};
 use restack::share;
-use restack::ui::results::{cost_values, layer_cost_text, min_stake_text};
+use restack::ui::results::{cost_values, exit_text, layer_cost_text, min_stake_text};
 use serde_json::{json, Map, Value};
 
 fn strategy(id: &str) -> Scenario {
@@ -32,6 +32,9 @@ fn figures(s: &Scenario) -> (Map<String, Value>, Vec<String>) {
     );
     if !costs.is_empty() {
         costs.insert("min-stake".into(), Value::String(min_stake));
+        // Which exit the totals count, on the line under the exit cost.
+        let exit = exit_text(&r.summary.costs, &r.layers);
+        costs.insert("exit-path".into(), Value::String(exit));
     }
     let cells = r
         .layers
@@ -69,6 +72,15 @@ fn write_cost_expectations() {
     let mut small = default.clone();
     small.stake.amount = 0.05;
     cases.push(case("small-stake", &small, Value::Null));
+
+    // A stake smaller than its gas: 740,000 gas to enter the default stack (70,000 + 250,000 +
+    // 190,000 + 230,000, the catalog's figures) at 1 gwei and $3,000 is $2.22, more than the
+    // $0.30 staked, so it never breaks even (METHODOLOGY §12).
+    let mut tiny = default.clone();
+    tiny.stake.amount = 0.0001;
+    let (tiny_costs, _) = figures(&tiny);
+    assert_eq!(tiny_costs.get("break-even-days"), Some(&json!("never")));
+    cases.push(case("tiny-stake", &tiny, Value::Null));
 
     // Editing the gas price in the stake panel.
     let mut gas = default.clone();

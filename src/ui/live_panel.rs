@@ -35,7 +35,7 @@ pub fn LivePanel() -> impl IntoView {
         }
         .into_any(),
         LiveStatus::Failed(why) => view! {
-            <p class="warn" role="alert">{format!("Live refresh failed: {why}. Nothing was changed.")}</p>
+            <p class="warn" role="alert">{format!("Live refresh failed: {why}. Nothing was changed in the yields.")}</p>
         }
         .into_any(),
     }

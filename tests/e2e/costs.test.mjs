@@ -95,11 +95,12 @@ async function assertCosts(page, c) {
     ['entry-cost', c.costs['entry-cost']],
     { timeout: 5000 },
   ).catch(() => {});
-  const { 'min-stake': minStake, ...figures } = c.costs;
+  const { 'min-stake': minStake, 'exit-path': exitPath, ...figures } = c.costs;
   assert.deepEqual(await costs(page), figures, `cost figures of ${c.name}`);
-  // The break-even stake is the line under the break-even day.
-  const sub = await byId(page, 'break-even-days').locator('xpath=following-sibling::span').textContent();
-  assert.equal(sub.trim(), minStake, `break-even stake of ${c.name}`);
+  // The break-even stake and the exit path are the lines under the break-even day and the exit.
+  const sub = async (id) => (await byId(page, id).locator('xpath=following-sibling::span').textContent()).trim();
+  assert.equal(await sub('break-even-days'), minStake, `break-even stake of ${c.name}`);
+  assert.equal(await sub('exit-cost'), exitPath, `exit path of ${c.name}`);
   const cells = await byId(page, 'layer-costs').allTextContents();
   assert.deepEqual(cells.map((t) => t.trim()), c.layer_costs, `per-layer costs of ${c.name}`);
   const text = await page.locator('main').innerText();
@@ -132,13 +133,15 @@ test('the default page shows the native cost figures, and an edit of a cost fiel
   });
 });
 
-test('a small stake shows its break-even as the native engine computes it', async () => {
-  const c = caseNamed('small-stake');
-  await withPage(`/t.html?${c.query}`, {}, [], async (page, problems) => {
-    await assertCosts(page, c);
-    assert.deepEqual(problems, []);
+for (const name of ['small-stake', 'tiny-stake']) {
+  test(`a ${name} link shows its break-even as the native engine computes it`, async () => {
+    const c = caseNamed(name);
+    await withPage(`/t.html?${c.query}`, {}, [], async (page, problems) => {
+      await assertCosts(page, c);
+      assert.deepEqual(problems, []);
+    });
   });
-});
+}
 
 test('a link without cost keys shows no cost figures (old links unchanged)', async () => {
   const query = readFileSync(join(repo, 'tests', 'fixtures', 'links', 'v1_seed_restaking_stack.txt'), 'utf8').trim();

@@ -11,7 +11,7 @@ mod stress_table;
 mod summary_bar;
 mod text;
 
-pub use cost_text::{cost_metrics, cost_values, layer_cost_text, min_stake_text};
+pub use cost_text::{cost_metrics, cost_values, exit_text, layer_cost_text, min_stake_text};
 pub use crisis_table::CrisisTable;
 pub use headline::Headline;
 pub use layer_table::LayerTable;
