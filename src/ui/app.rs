@@ -88,6 +88,7 @@ fn EmbedView(
                 <LayerTable/>
                 <YieldWaterfall/>
             </div>
+            <crate::ui::simulation::SimulationPanel inputs=false/>
         </main>
     }
 }
@@ -154,6 +155,7 @@ pub fn App() -> impl IntoView {
                         <StressTable/>
                         <CrisisTable/>
                     </section>
+                    <crate::ui::simulation::SimulationPanel inputs=true/>
                     <Methodology/>
                 </div>
             </div>

@@ -27,6 +27,8 @@ mod params;
 pub mod results;
 mod settings_panel;
 mod share_bar;
+// The Monte Carlo simulation's section and its figures' markup (issue 13).
+pub mod simulation;
 mod sources;
 mod stack_builder;
 mod stake_fields;
