@@ -22,14 +22,19 @@ function load(files) {
   return engine;
 }
 
-// A macrotask with no timer clamping (a worker needs one to hear a cancel between chunks); the
-// page yields through a timer instead, which lets it paint and handle input.
+// A worker yields after every chunk through a macrotask with no timer clamping, to hear a cancel
+// between chunks; the page yields through a timer, which lets it paint and handle input, once
+// chunks have run for a frame's worth of time (a timer costs at least 4 ms once nested).
 const channel = new MessageChannel();
 const waiting = [];
 channel.port1.onmessage = () => waiting.shift()?.();
+let yielded = 0;
 const breathe = inWorker
   ? () => new Promise((ok) => { waiting.push(ok); channel.port2.postMessage(0); })
-  : () => new Promise((ok) => setTimeout(ok, 0));
+  : () => {
+    if (performance.now() - yielded < 12) return Promise.resolve();
+    return new Promise((ok) => setTimeout(ok, 0)).then(() => { yielded = performance.now(); });
+  };
 
 let latest = 0;
 /** Run `query` as request `id`, posting progress and the result through `post`. */

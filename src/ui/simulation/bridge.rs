@@ -41,8 +41,6 @@ pub struct Channel {
     current: StoredValue<u32>,
     /// The last id handed out.
     last: StoredValue<u32>,
-    /// `report`, made once for the page's life.
-    callback: StoredValue<Option<JsValue>, LocalStorage>,
 }
 
 impl Channel {
@@ -53,7 +51,6 @@ impl Channel {
             html: RwSignal::new(String::new()),
             current: StoredValue::new(0),
             last: StoredValue::new(0),
-            callback: StoredValue::new_local(None),
         }
     }
 
@@ -107,10 +104,9 @@ impl Channel {
         .map_err(|_| unavailable())
     }
 
+    /// A `report` for one request. Forgotten: one small closure per run the reader starts
+    /// (its reports may arrive at any time until the runner drops the request).
     fn callback(&self) -> JsValue {
-        if let Some(f) = self.callback.with_value(Clone::clone) {
-            return f;
-        }
         let this = *self;
         let closure = Closure::<dyn FnMut(u32, u32, u32, String, String)>::new(
             move |id: u32, done: u32, total: u32, html: String, error: String| {
@@ -118,9 +114,7 @@ impl Channel {
             },
         );
         let f: JsValue = closure.as_ref().clone();
-        // One callback for the page's life.
         closure.forget();
-        self.callback.set_value(Some(f.clone()));
         f
     }
 

@@ -81,34 +81,9 @@ pub fn SimulationPanel(
         start();
     };
     let progress = channel.progress;
-    let bar = move || {
-        let (done, total) = match progress.get() {
-            Progress::Running { done, total } => (done, total),
-            Progress::Done { total } => (total, total),
-            _ => return None,
-        };
-        let text = format!(
-            "{} of {} paths",
-            number(f64::from(done), 0),
-            number(f64::from(total), 0)
-        );
-        let (done, total) = (done.to_string(), total.to_string());
-        Some(view! {
-            <div class="mc-progress">
-                <progress data-testid="mc-progress" role="progressbar" aria-label="Paths simulated"
-                    max=total.clone() value=done.clone() aria-valuemin="0" aria-valuemax=total
-                    aria-valuenow=done aria-valuetext=text.clone()></progress>
-                <span data-testid="mc-progress-text">{text}</span>
-            </div>
-        })
-    };
-    let note = move || {
-        match progress.get() {
-        Progress::Failed(message) => Some(view! { <p class="field-error" role="alert" data-testid="mc-error">{message}</p> }.into_any()),
-        Progress::Cancelled => Some(view! { <p class="hint" data-testid="mc-cancelled">"Inputs changed: the simulation runs again when you pause."</p> }.into_any()),
-        _ => None,
-    }
-    };
+    // The bar or the note, as markup: one `inner_html` per report (cheaper in the calculator's
+    // wasm than reactive attributes, for a block redrawn whole anyway).
+    let status = move || progress.with(status_markup);
     let stale = move || !matches!(progress.get(), Progress::Done { .. });
     let settings = inputs.then(|| settings_fields(state));
     view! {
@@ -122,12 +97,39 @@ pub fn SimulationPanel(
             <div class="mc-actions">
                 <button type="button" class="primary" data-testid="mc-run" on:click=on_run
                     disabled=move || !valid()>"Run simulation"</button>
-                {bar}
+                <div class="mc-status" inner_html=status></div>
             </div>
-            {note}
             <div class="mc-result" class:stale=stale inner_html=move || channel.html.get()></div>
         </section>
     }
+}
+
+/// The progress bar (running or done), or why there is none.
+fn status_markup(p: &Progress) -> String {
+    match p {
+        Progress::Running { done, total } => bar(*done, *total),
+        Progress::Done { total } => bar(*total, *total),
+        Progress::Failed(message) => format!(
+            "<p class=\"field-error\" role=\"alert\" data-testid=\"mc-error\">{}</p>",
+            crate::ui::markup::escape(message)
+        ),
+        Progress::Cancelled => "<p class=\"hint\" data-testid=\"mc-cancelled\">Inputs changed: the simulation runs again when you pause.</p>".into(),
+        Progress::Idle => String::new(),
+    }
+}
+
+/// `<progress>` at `done` of `total` paths, with its text beside it.
+fn bar(done: u32, total: u32) -> String {
+    let text = format!(
+        "{} of {} paths",
+        number(f64::from(done), 0),
+        number(f64::from(total), 0)
+    );
+    format!(
+        "<div class=\"mc-progress\"><progress data-testid=\"mc-progress\" role=\"progressbar\" aria-label=\"Paths simulated\" \
+         max=\"{total}\" value=\"{done}\" aria-valuemin=\"0\" aria-valuemax=\"{total}\" aria-valuenow=\"{done}\" \
+         aria-valuetext=\"{text}\"></progress><span data-testid=\"mc-progress-text\">{text}</span></div>"
+    )
 }
 
 /// The settings: the path count, the engine's `MC` parameters and crisis mode.
