@@ -2,106 +2,70 @@
 //! `window.restackMc(query, id, report)` asks for a run (an empty query cancels), and
 //! `report(id, done, total, html, error)` comes back after every chunk and at the end. Ids let
 //! the page drop whatever an older request still reports.
+//!
+//! What the panel shows is kept as markup strings (the progress bar or a note; the finished
+//! figures from the worker), each set with one `inner_html`: in the calculator's wasm that costs
+//! less than reactive views, for blocks redrawn whole anyway.
 
+use crate::ui::format::number;
+use crate::ui::markup::escape;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where a run stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Progress {
-    /// Nothing requested yet.
-    Idle,
-    /// `done` of `total` paths simulated.
-    Running {
-        /// Paths done.
-        done: u32,
-        /// Paths asked for.
-        total: u32,
-    },
-    /// Finished: `total` paths.
-    Done {
-        /// Paths simulated.
-        total: u32,
-    },
-    /// Stopped because the inputs changed.
-    Cancelled,
-    /// The simulation could not run (a message for the reader).
-    Failed(String),
-}
-
-/// The state one panel shares with the callback.
+/// The state one panel shares with the runner's reports.
 #[derive(Clone, Copy)]
 pub struct Channel {
-    /// Where the current request stands.
-    pub progress: RwSignal<Progress>,
+    /// The progress bar, or why there is none (markup; "" before the first run).
+    pub status: RwSignal<String>,
     /// The last finished result's markup ("" before the first).
     pub html: RwSignal<String>,
-    /// The request whose reports are shown (0: none in flight).
-    current: StoredValue<u32>,
-    /// The last id handed out.
-    last: StoredValue<u32>,
+    /// Whether `html` is the result of the request last made.
+    pub fresh: RwSignal<bool>,
+    /// (the request whose reports are shown, 0 when none is in flight; the last id handed out).
+    ids: StoredValue<(u32, u32)>,
 }
 
 impl Channel {
     /// A channel with nothing requested.
     pub fn new() -> Self {
         Channel {
-            progress: RwSignal::new(Progress::Idle),
+            status: RwSignal::new(String::new()),
             html: RwSignal::new(String::new()),
-            current: StoredValue::new(0),
-            last: StoredValue::new(0),
+            fresh: RwSignal::new(false),
+            ids: StoredValue::new((0, 0)),
         }
     }
 
-    /// Whether a request is in flight.
-    pub fn running(&self) -> bool {
-        self.current.get_value() != 0
+    /// A new id, made the current one (`current`) or only used up.
+    fn next_id(&self, current: bool) -> u32 {
+        let id = self.ids.get_value().1.wrapping_add(1).max(1);
+        self.ids.set_value((if current { id } else { 0 }, id));
+        id
     }
 
     /// Ask for a simulation of `query` (a share link's query); any run in flight is dropped.
     pub fn run(&self, query: &str, paths: u32) {
-        let id = self.last.get_value().wrapping_add(1).max(1);
-        self.last.set_value(id);
-        self.current.set_value(id);
-        self.progress.set(Progress::Running {
-            done: 0,
-            total: paths,
-        });
-        if let Err(message) = self.call(query, id) {
-            self.current.set_value(0);
-            self.progress.set(Progress::Failed(message));
+        let id = self.next_id(true);
+        self.fresh.set(false);
+        self.status.set(bar(0, paths));
+        if let Err(message) = call(query, id, self.callback()) {
+            self.ids.update_value(|ids| ids.0 = 0);
+            self.status.set(failed(&message));
         }
     }
 
     /// The inputs changed: stop the run in flight, if any (its later reports are ignored), and
     /// mark what is shown as not the inputs' result.
     pub fn cancel(&self) {
-        self.progress.set(Progress::Cancelled);
-        if self.running() {
-            let id = self.last.get_value().wrapping_add(1).max(1);
-            self.last.set_value(id);
-            self.current.set_value(0);
-            let _ = self.call("", id);
+        self.fresh.set(false);
+        self.status.set(
+            "<p class=\"hint\" data-testid=\"mc-cancelled\">Inputs changed: the simulation runs again when you pause.</p>".into(),
+        );
+        if self.ids.get_value().0 != 0 {
+            let id = self.next_id(false);
+            let _ = call("", id, JsValue::NULL);
         }
-    }
-
-    fn call(&self, query: &str, id: u32) -> Result<(), String> {
-        let unavailable = || "The simulation is unavailable in this page.".to_string();
-        let window = web_sys::window().ok_or_else(unavailable)?;
-        let run = js_sys::Reflect::get(&window, &JsValue::from_str("restackMc"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(unavailable)?;
-        let callback = self.callback();
-        run.call3(
-            &JsValue::NULL,
-            &JsValue::from_str(query),
-            &JsValue::from(id),
-            &callback,
-        )
-        .map(|_| ())
-        .map_err(|_| unavailable())
     }
 
     /// A `report` for one request. Forgotten: one small closure per run the reader starts
@@ -119,18 +83,59 @@ impl Channel {
     }
 
     fn report(&self, id: u32, done: u32, total: u32, html: String, error: String) {
-        if id != self.current.get_value() {
+        if id != self.ids.get_value().0 {
             return;
         }
         if !error.is_empty() {
-            self.current.set_value(0);
-            self.progress.set(Progress::Failed(error));
+            self.ids.update_value(|ids| ids.0 = 0);
+            self.status.set(failed(&error));
         } else if !html.is_empty() {
-            self.current.set_value(0);
+            self.ids.update_value(|ids| ids.0 = 0);
             self.html.set(html);
-            self.progress.set(Progress::Done { total });
+            self.fresh.set(true);
+            self.status.set(bar(total, total));
         } else {
-            self.progress.set(Progress::Running { done, total });
+            self.status.set(bar(done, total));
         }
     }
+}
+
+/// `window.restackMc(query, id, report)`.
+fn call(query: &str, id: u32, report: JsValue) -> Result<(), String> {
+    let unavailable = || "The simulation is unavailable in this page.".to_string();
+    let window = web_sys::window().ok_or_else(unavailable)?;
+    let run = js_sys::Reflect::get(&window, &JsValue::from_str("restackMc"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(unavailable)?;
+    run.call3(
+        &JsValue::NULL,
+        &JsValue::from_str(query),
+        &JsValue::from(id),
+        &report,
+    )
+    .map(|_| ())
+    .map_err(|_| unavailable())
+}
+
+/// Why the simulation could not run.
+fn failed(message: &str) -> String {
+    format!(
+        "<p class=\"field-error\" role=\"alert\" data-testid=\"mc-error\">{}</p>",
+        escape(message)
+    )
+}
+
+/// `<progress>` at `done` of `total` paths, with its text beside it.
+fn bar(done: u32, total: u32) -> String {
+    let text = format!(
+        "{} of {} paths",
+        number(f64::from(done), 0),
+        number(f64::from(total), 0)
+    );
+    format!(
+        "<div class=\"mc-progress\"><progress data-testid=\"mc-progress\" role=\"progressbar\" aria-label=\"Paths simulated\" \
+         max=\"{total}\" value=\"{done}\" aria-valuemin=\"0\" aria-valuemax=\"{total}\" aria-valuenow=\"{done}\" \
+         aria-valuetext=\"{text}\"></progress><span data-testid=\"mc-progress-text\">{text}</span></div>"
+    )
 }

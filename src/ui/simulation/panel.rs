@@ -3,12 +3,11 @@
 //! figures. After a first run, an edit cancels the run in flight and a new one starts once the
 //! edits pause.
 
-use super::bridge::{Channel, Progress};
+use super::bridge::Channel;
 use crate::engine::param::MC;
 use crate::engine::{default_volatility, MAX_MC_PATHS};
 use crate::share::{self, ViewOptions};
 use crate::ui::field::{NumberField, Unit};
-use crate::ui::format::number;
 use crate::ui::state::{use_state, AppState};
 use crate::ui::words;
 use leptos::prelude::*;
@@ -80,11 +79,7 @@ pub fn SimulationPanel(
         }
         start();
     };
-    let progress = channel.progress;
-    // The bar or the note, as markup: one `inner_html` per report (cheaper in the calculator's
-    // wasm than reactive attributes, for a block redrawn whole anyway).
-    let status = move || progress.with(status_markup);
-    let stale = move || !matches!(progress.get(), Progress::Done { .. });
+    let stale = move || !channel.fresh.get();
     let settings = inputs.then(|| settings_fields(state));
     view! {
         <section class="panel mc" aria-labelledby="mc-title" data-testid="mc">
@@ -97,39 +92,11 @@ pub fn SimulationPanel(
             <div class="mc-actions">
                 <button type="button" class="primary" data-testid="mc-run" on:click=on_run
                     disabled=move || !valid()>"Run simulation"</button>
-                <div class="mc-status" inner_html=status></div>
+                <div class="mc-status" inner_html=move || channel.status.get()></div>
             </div>
             <div class="mc-result" class:stale=stale inner_html=move || channel.html.get()></div>
         </section>
     }
-}
-
-/// The progress bar (running or done), or why there is none.
-fn status_markup(p: &Progress) -> String {
-    match p {
-        Progress::Running { done, total } => bar(*done, *total),
-        Progress::Done { total } => bar(*total, *total),
-        Progress::Failed(message) => format!(
-            "<p class=\"field-error\" role=\"alert\" data-testid=\"mc-error\">{}</p>",
-            crate::ui::markup::escape(message)
-        ),
-        Progress::Cancelled => "<p class=\"hint\" data-testid=\"mc-cancelled\">Inputs changed: the simulation runs again when you pause.</p>".into(),
-        Progress::Idle => String::new(),
-    }
-}
-
-/// `<progress>` at `done` of `total` paths, with its text beside it.
-fn bar(done: u32, total: u32) -> String {
-    let text = format!(
-        "{} of {} paths",
-        number(f64::from(done), 0),
-        number(f64::from(total), 0)
-    );
-    format!(
-        "<div class=\"mc-progress\"><progress data-testid=\"mc-progress\" role=\"progressbar\" aria-label=\"Paths simulated\" \
-         max=\"{total}\" value=\"{done}\" aria-valuemin=\"0\" aria-valuemax=\"{total}\" aria-valuenow=\"{done}\" \
-         aria-valuetext=\"{text}\"></progress><span data-testid=\"mc-progress-text\">{text}</span></div>"
-    )
 }
 
 /// The settings: the path count, the engine's `MC` parameters and crisis mode.
