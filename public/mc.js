@@ -1,8 +1,8 @@
 // The Monte Carlo runner (docs/METHODOLOGY.md §11; ARCHITECTURE.md, "The simulation build").
 // boot.js imports this file at the first run, never with the page. In the page it starts a
-// module Worker running this same file (from its URL, else from a blob: URL, which a sandboxed
-// embed of opaque origin can still make); without a Worker the chunks run here, yielding to the
-// page between them. Either way the engine is the restack-mc build (src/bin/mc.rs, no Leptos),
+// module Worker running this same file (from its URL, else a classic worker from a blob: URL
+// that imports it, which a sandboxed embed of opaque origin can still make); without a Worker
+// the chunks run here, yielding to the page between them. Either way the engine is the restack-mc build (src/bin/mc.rs, no Leptos),
 // run in chunks with progress after each, and the finished figures come back as markup.
 //
 // Protocol. Page → worker: {files, query, id}; an empty query cancels. Worker → page, after every
@@ -63,10 +63,13 @@ async function simulate(files, query, id, post) {
 }
 
 if (inWorker) {
-  self.onmessage = (e) => {
+  const receive = (e) => {
     const { files, query, id } = e.data;
     simulate(files, query, id, (msg) => self.postMessage(msg));
   };
+  self.onmessage = receive;
+  for (const e of self.early ?? []) receive(e);
+  self.early = [];
 }
 
 // ---- The page's side ------------------------------------------------------------------------
@@ -98,9 +101,11 @@ function startWorker(url) {
     w = new Worker(url, { type: 'module' });
   } catch {
     // A sandboxed embed has an opaque origin: a script URL is cross-origin to it, a blob: is not.
+    // Chromium starts no module worker from a blob: there, but a classic one, which can import
+    // the runner; it keeps the messages that arrive before the runner is in (drained below).
     try {
-      const source = `import ${JSON.stringify(url)};`;
-      w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+      const source = `self.early = []; onmessage = (e) => self.early.push(e); import(${JSON.stringify(url)});`;
+      w = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
     } catch {
       return null;
     }

@@ -156,6 +156,8 @@ test('the simulation runs in a sandboxed cross-origin embed', async () => {
   page.on('pageerror', (e) => problems.push(e.message));
   // The blog's own missing favicon is not the embed's problem.
   page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.location()?.url ?? '') && problems.push(`${m.text()} ${m.location()?.url}`));
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto(`${blog.url}/post.html`);
   await page.waitForFunction(() => document.getElementById('calc').hasAttribute('data-restack-height'), null, { timeout: 20000 });
   const frame = page.frame({ url: /127\.0\.0\.1:\d+\/\?v=1/ });
@@ -164,7 +166,29 @@ test('the simulation runs in a sandboxed cross-origin embed', async () => {
   await frame.locator('[data-testid="mc-run"]').click();
   await waitForFigures(frame, c.paths);
   await assertFigures(frame, c);
+  // It ran in a worker started from a blob: URL (a script URL is cross-origin to the frame).
+  assert.ok(workers.some((u) => u.startsWith('blob:')), `workers: ${workers}`);
   assert.deepEqual(problems, []);
   await context.close();
   await blog.close();
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no serious or critical violations in a finished simulation (${scheme})`, async () => {
+    const c = byName('loop');
+    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?${c.query}`);
+    await waitForResults(page);
+    await byId(page, 'mc-run').click();
+    await waitForFigures(page, c.paths);
+    await page.addScriptTag({ path: join(repo, 'node_modules', 'axe-core', 'axe.min.js') });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector('[data-testid="mc"]'), { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], JSON.stringify(serious, null, 2));
+    await context.close();
+  });
+}
