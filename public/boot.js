@@ -18,6 +18,8 @@ const FILES = {
   full: ['./restack.js', './restack_bg.wasm'],
   embed: ['./restack-embed.js', './restack-embed_bg.wasm'],
   views: ['./restack-views.js', './restack-views_bg.wasm'],
+  // The Monte Carlo runner, then its engine build: loaded at the first simulation (below).
+  mc: ['./mc.js', './restack-mc.js', './restack-mc_bg.wasm'],
 };
 
 // `view=compare` (any case) loads the on-demand views; an embed (`embed`, `embed=1`,
@@ -30,6 +32,18 @@ const ON_DEMAND_VIEWS = ['compare', 'security'];
 const build = ON_DEMAND_VIEWS.includes((params.get('view') ?? '').trim().toLowerCase()) ? 'views'
   : embedFlag !== null && ['', '1', 'true'].includes(embedFlag.toLowerCase()) ? 'embed' : 'full';
 const [module, wasm] = FILES[build];
+
+// The Monte Carlo simulation, on demand (public/mc.js): the app calls restackMc(query, id, report)
+// and nothing of it is fetched before the first run.
+let mc;
+window.restackMc = (query, id, report) => {
+  mc ??= import(FILES.mc[0]);
+  mc.then((m) => m.request(FILES.mc.map((f) => new URL(f, import.meta.url).href), query, id, report))
+    .catch((err) => {
+      mc = undefined;
+      report(id, 0, 0, '', 'The simulation failed to load: ' + (err && err.message ? err.message : err));
+    });
+};
 
 import(module)
   .then((m) => m.default({ module_or_path: new URL(wasm, import.meta.url) }))

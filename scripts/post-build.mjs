@@ -46,7 +46,7 @@ export function hashAssets(dir) {
     const boot = rehashReferences(dir, readFileSync(bootPath, 'utf8'), /(['"]\.\/)([\w-]+\.(?:js|wasm))(['"])/g);
     writeFileSync(bootPath, boot);
   }
-  html = rehashReferences(dir, html, /((?:href|src)="(?:\.\/)?)((?:app|charts|security|boot)(?:-[0-9a-f]{10})?\.(?:css|js))(")/g);
+  html = rehashReferences(dir, html, /((?:href|src)="(?:\.\/)?)((?:app|charts|security|mc|boot)(?:-[0-9a-f]{10})?\.(?:css|js))(")/g);
   writeFileSync(index, html);
 }
 

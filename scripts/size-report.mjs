@@ -36,6 +36,9 @@ const pages = {
   // A compare link's page: the on-demand views build (never fetched by the other pages).
   compare: [...shared, ...build('views')].map(measure),
 };
+// The Monte Carlo simulation, fetched at the first run: its runner, engine module and wasm.
+const simulation = (/mc: \['\.\/([^']+)', '\.\/([^']+)', '\.\/([^']+)'\]/.exec(bootText)?.slice(1) ?? [])
+  .filter((f) => existsSync(join(dist, f))).map(measure);
 const onDemand = ['methodology.html', 'doc.css', 'data/defaults.json', 'embed.js'].filter((f) => existsSync(join(dist, f))).map(measure);
 
 function* walk(dir) {
@@ -56,6 +59,7 @@ const report = {
   total: { raw: total.raw, gzip: total.gzip, brotli: total.brotli },
   first_load: firstLoad,
   on_demand: { ...sum(onDemand), files: onDemand },
+  simulation: { ...sum(simulation), files: simulation },
   files,
 };
 mkdirSync(dirname(out), { recursive: true });
@@ -69,4 +73,6 @@ for (const [page, s] of Object.entries(firstLoad)) {
 }
 const d = report.on_demand;
 console.log(`on demand    ${n(d.raw)} ${n(d.gzip)} ${n(d.brotli)}   (${d.files.map((f) => f.file).join(', ')})`);
+const m = report.simulation;
+console.log(`simulation   ${n(m.raw)} ${n(m.gzip)} ${n(m.brotli)}   (${m.files.map((f) => f.file).join(', ')}: at the first run)`);
 console.log(`(written to ${out})`);

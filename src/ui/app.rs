@@ -95,6 +95,7 @@ fn EmbedView(
                 <LayerTable/>
                 <YieldWaterfall/>
             </div>
+            <crate::ui::simulation::SimulationPanel inputs=false/>
         </main>
     }
 }
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                         <StressTable/>
                         <CrisisTable/>
                     </section>
+                    <crate::ui::simulation::SimulationPanel inputs=true/>
                     <Methodology/>
                 </div>
             </div>

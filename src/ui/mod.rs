@@ -28,6 +28,8 @@ pub mod results;
 pub mod security;
 mod settings_panel;
 mod share_bar;
+// The Monte Carlo simulation's section and its figures' markup (issue 13).
+pub mod simulation;
 mod sources;
 mod stack_builder;
 mod stake_fields;

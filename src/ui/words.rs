@@ -540,6 +540,48 @@ pub fn gas_price_unit(asset: crate::engine::Asset) -> &'static str {
 
 // ---- end costs ----
 
+// --- Monte Carlo simulation (issue 13) ---------------------------------------------------------
+
+/// What caused a simulated path's largest fall: "the market (price, interest, yield)", "ETH price
+/// crash", "eETH depeg", "EtherFi contract exploit", "slashing: EigenDA".
+pub fn loss_cause_label(cause: &crate::engine::LossCause, s: &crate::engine::Scenario) -> String {
+    use crate::engine::LossCause;
+    match *cause {
+        LossCause::Market => "the market (price, interest, yield)".into(),
+        LossCause::PriceCrash => format!("{} price crash", s.stake.asset.ticker()),
+        LossCause::BorrowSpike => "borrow-rate spike".into(),
+        LossCause::YtFall => "YT implied-APY collapse".into(),
+        LossCause::Event { layer, kind, avs } => {
+            let l = s.layers.get(layer);
+            let token = l
+                .map(|l| l.token.as_str())
+                .filter(|t| !t.is_empty())
+                .unwrap_or("token");
+            match kind {
+                RiskKind::Exploit => {
+                    let name = l
+                        .map(|l| l.protocol.as_str())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or(token);
+                    format!("{name} contract exploit")
+                }
+                RiskKind::Depeg => format!("{token} depeg"),
+                RiskKind::Slashing => {
+                    let name = match (l.map(|l| &l.kind), avs) {
+                        (Some(crate::engine::LayerKind::Restake { avs, .. }), Some(j)) => {
+                            avs.get(j).map(|a| a.name.as_str())
+                        }
+                        _ => None,
+                    };
+                    format!("slashing: {}", name.unwrap_or("service"))
+                }
+            }
+        }
+    }
+}
+
+// --- end Monte Carlo ---------------------------------------------------------------------------
+
 #[cfg(test)]
 mod tests {
     use super::*;
