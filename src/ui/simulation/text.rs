@@ -74,6 +74,15 @@ pub fn figures(r: &McReport) -> Vec<McFigure> {
             negative: false,
         },
         McFigure {
+            // P(loss) counts the base asset's own price moves; this one asks whether the stack
+            // did worse than simply holding the asset (METHODOLOGY §11, "Outputs").
+            id: "mc-p-below-hold",
+            label: "P(below holding)",
+            value: percent(r.p_below_hold),
+            sub: of_paths(r.p_below_hold, r.paths),
+            negative: false,
+        },
+        McFigure {
             id: "mc-p-liquidation",
             label: "P(liquidation)",
             value: percent(r.p_liquidation),
