@@ -616,3 +616,44 @@ fn the_users_restake_layers_against_a_network() {
         Some(1.0)
     );
 }
+
+#[test]
+fn the_cascade_can_feed_the_risk_models_slashing() {
+    // Fed in at the user's request, the AI AVS (falls at step 1, magnitude 0.2) is slashed of its
+    // whole allocation: severity 0.1 → 0.2, its p_slash (0.02) unchanged; EigenDA does not fall
+    // and keeps severity 0.05. The stack stays valid and its expected loss can only grow.
+    let scenario = example_scenario();
+    let n = preset("eigenlayer-unique");
+    let fed = exposure(&scenario, &n, &run(&n)).slashes_as_severities(&scenario);
+    let avs = |s: &restack::engine::Scenario| -> Vec<(f64, f64, f64)> {
+        match s.layers.get(1).map(|l| &l.kind) {
+            Some(restack::engine::LayerKind::Restake { avs, .. }) => avs
+                .iter()
+                .map(|a| (a.magnitude, a.p_slash, a.severity))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    assert_eq!(avs(&scenario), [(0.3, 0.01, 0.05), (0.2, 0.02, 0.1)]);
+    assert_eq!(avs(&fed), [(0.3, 0.01, 0.05), (0.2, 0.02, 0.2)]);
+    let loss = |s| {
+        restack::engine::evaluate(s)
+            .map(|r| r.summary.expected_loss)
+            .unwrap_or_else(|e| panic!("valid: {e:?}"))
+    };
+    // Through the YT on top, a 10 % slash already costs the whole YT: no more to lose.
+    assert!(loss(&fed) >= loss(&scenario));
+    // On the stake and the restake layer alone, a backing loss reaches equity one for one
+    // (no leverage, METHODOLOGY §3), so the expected loss grows by p · Δseverity =
+    // 0.02 · (0.2 − 0.1) = 0.002.
+    let mut low = scenario.clone();
+    low.layers.truncate(2);
+    let low_fed = exposure(&low, &n, &run(&n)).slashes_as_severities(&low);
+    assert!((loss(&low_fed) - loss(&low) - 0.002).abs() < 1e-12);
+    // Against a network none of its AVSs is in, nothing changes.
+    let b = preset("babylon-full");
+    assert_eq!(
+        exposure(&scenario, &b, &run(&b)).slashes_as_severities(&scenario),
+        scenario
+    );
+}

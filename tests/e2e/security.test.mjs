@@ -162,6 +162,15 @@ test('the stack in the link: its exposure to the network', async () => {
   // Back to the calculator with the same stack.
   const href = await byId(page, 'back-to-calculator').getAttribute('href');
   assert.ok(href.includes('l=') && !href.includes('view=security'), href);
+  // Fed into the risk model on request: the AVS that falls in the cascade (AI compute AVS,
+  // magnitude 20 %) is slashed of its whole allocation, severity 10 % → 20 %; EigenDA keeps 5 %.
+  const fed = await byId(page, 'exposure-apply').getAttribute('href');
+  assert.ok(fed.includes('avs:AI%20compute%20AVS(apr:0.006,mag:0.2,p:0.02,sev:0.2)'), fed);
+  assert.ok(fed.includes('avs:EigenDA(apr:0.004,mag:0.3,p:0.01,sev:0.05)'), fed);
+  await Promise.all([page.waitForURL((u) => !u.search.includes('view=security')), byId(page, 'exposure-apply').click()]);
+  await waitForResults(page);
+  assert.equal(await byId(page, 'field-layers[1].avs[1].severity').inputValue(), '20');
+  assert.equal(await byId(page, 'field-layers[1].avs[0].severity').inputValue(), '5');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -143,3 +143,30 @@ pub fn exposure(scenario: &Scenario, network: &Network, analysis: &Analysis) -> 
         .collect();
     Exposure { layers }
 }
+
+impl Exposure {
+    /// `scenario` with this exposure fed into the risk model's slashing events (the user's
+    /// choice, docs/METHODOLOGY.md §13 "The user's exposure"): every AVS whose service is unsafe
+    /// today or falls in the worst cascade is slashed of its whole allocation, so its severity
+    /// becomes its magnitude (the most a service can slash, ELIP-002; §5). Its probability
+    /// `p_slash` stays the user's: the cascade says how much, not how often. Every other AVS
+    /// and layer is unchanged, so the result validates whenever `scenario` does
+    /// (severity ≤ magnitude holds with equality).
+    pub fn slashes_as_severities(&self, scenario: &Scenario) -> Scenario {
+        let mut out = scenario.clone();
+        for l in &self.layers {
+            let Some(LayerKind::Restake { avs, .. }) =
+                out.layers.get_mut(l.layer).map(|x| &mut x.kind)
+            else {
+                continue;
+            };
+            for e in &l.avs {
+                let hit = e.status == ServiceStatus::Unsafe || e.falls_at_step.is_some();
+                if let Some(a) = avs.get_mut(e.avs).filter(|_| hit) {
+                    a.severity = a.magnitude;
+                }
+            }
+        }
+        out
+    }
+}

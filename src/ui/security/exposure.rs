@@ -38,6 +38,8 @@ pub(super) fn ExposurePanel(
     scenario: StoredValue<Option<Scenario>>,
     /// Link to the calculator.
     calculator_href: Signal<String>,
+    /// The theme the link forces, carried into the calculator links.
+    theme: Option<crate::share::Theme>,
 ) -> impl IntoView {
     let has_scenario = scenario.with_value(Option::is_some);
     let table = Memo::new(move |_| {
@@ -88,7 +90,20 @@ pub(super) fn ExposurePanel(
                     });
                 }
                 let stake = s.stake.amount * s.stake.price_usd;
-                Some((rows, lines, stake))
+                // The stack with these slashes as its severities, for the user to open
+                // (METHODOLOGY §13, "The user's exposure"); only when something would change.
+                let view = crate::share::ViewOptions {
+                    theme,
+                    ..Default::default()
+                };
+                let fed = e.is_exposed().then(|| {
+                    format!(
+                        "{}?{}",
+                        crate::ui::link::page_base(),
+                        crate::share::encode(&e.slashes_as_severities(s), &view)
+                    )
+                });
+                Some((rows, lines, stake, fed))
             })
         })
     });
@@ -98,14 +113,15 @@ pub(super) fn ExposurePanel(
                 <p class="hint" data-testid="exposure-none">"No stack in this link, so no exposure to show. Open this view from the calculator (the link under the stake) to see which of your restake layers sit on these services, and what the worst cascade would slash from them."</p>
             }
             .into_any(),
-            Some((rows, _, _)) if rows.is_empty() => view! {
+            Some((rows, _, _, _)) if rows.is_empty() => view! {
                 <p class="hint" data-testid="exposure-none">"Your stack has no restake layer: no AVS of yours sits on this network."</p>
             }
             .into_any(),
-            Some((rows, lines, stake)) => {
+            Some((rows, lines, stake, fed)) => {
                 let rows = rows.clone();
                 let lines = lines.clone();
                 let stake = *stake;
+                let fed = fed.clone();
                 view! {
                     {table_wrap(
                         "Exposure table (scrolls sideways)".into(),
@@ -148,9 +164,13 @@ pub(super) fn ExposurePanel(
                         }).collect_view()}
                     </ul>
                     <p class="hint">{format!(
-                        "Conservative: it assumes your operator is among those slashed (the stack does not say which operator you delegate to). Your stake is {} in all; these are worst-case losses of backing, without a probability. The calculator's risk model does not take them in yet.",
+                        "Conservative: it assumes your operator is among those slashed (the stack does not say which operator you delegate to). Your stake is {} in all; these are worst-case losses of backing, without a probability.",
                         usd(stake)
                     )}</p>
+                    {fed.map(|href| view! {
+                        <p><a href=href data-testid="exposure-apply">"Open your stack in the calculator with these slashes as its severities →"</a></p>
+                        <p class="hint">"Each AVS whose service is unsafe or falls in the cascade is slashed of its whole allocation (severity = your magnitude); how often stays your slashing probability."</p>
+                    })}
                 }
                 .into_any()
             }

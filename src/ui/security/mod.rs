@@ -473,7 +473,7 @@ pub fn SecurityView(
                     </figure>
                 </section>
                 {(!embed || scenario.with_value(Option::is_some)).then(|| view! {
-                    <exposure::ExposurePanel sec=sec scenario=scenario calculator_href=Signal::derive(calculator_href)/>
+                    <exposure::ExposurePanel sec=sec scenario=scenario calculator_href=Signal::derive(calculator_href) theme=theme/>
                 })}
             </div>
         </main>
