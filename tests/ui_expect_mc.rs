@@ -8,13 +8,13 @@
 //! `scripts/mc-bench.mjs`.
 
 use restack::catalog::{Catalog, Strategy, STRATEGIES};
-use restack::engine::{
-    default_volatility, example_scenario, simulate, Avs, DebtAsset, Layer, LayerKind, LayerRisk,
-    LoopSize, OracleKind, Scenario,
-};
+use restack::engine::{default_volatility, simulate, Scenario};
 use restack::share;
 use restack::ui::simulation::text::{basis, causes, figures, result_markup};
 use serde_json::{json, Map, Value};
+
+#[path = "support/bench_stack.rs"]
+mod bench_stack;
 
 /// Paths of the browser cases: small enough to finish in well under a second in the browser.
 const PATHS: u32 = 2_000;
@@ -64,92 +64,9 @@ fn case(name: &str, s: &Scenario) -> Value {
     })
 }
 
-/// The benchmark's stack (benches/montecarlo.rs): EtherFi eETH → EigenCloud (two services) →
-/// weETH → Pendle PT → a Morpho loop on the PT against USDC, every event source on, crisis mode,
-/// 100,000 paths over 364 days (52 weekly steps).
+/// The benchmark's stack (tests/support/bench_stack.rs) as the page runs it.
 fn bench_stack() -> Scenario {
-    let risk = |p_exploit, exploit_loss, p_depeg, depeg_loss| LayerRisk {
-        p_exploit,
-        exploit_loss,
-        p_depeg,
-        depeg_loss,
-        exit_days: 14.0,
-        instant_exit: true,
-        market_share: 0.0,
-    };
-    let layer = |protocol: &str, token: &str, kind, risk| Layer {
-        protocol: protocol.into(),
-        token: token.into(),
-        kind,
-        risk,
-        points_apr: 0.0,
-        costs: Default::default(),
-    };
-    let avs = |name: &str, p_slash, severity| Avs {
-        name: name.into(),
-        reward_apr: 0.005,
-        magnitude: 0.3,
-        p_slash,
-        severity,
-    };
-    let mut s = example_scenario();
-    s.horizon_days = 364.0;
-    s.layers = vec![
-        layer(
-            "etherfi",
-            "eETH",
-            LayerKind::Stake {
-                base_apr: 0.03,
-                fee_ratio: 0.1,
-            },
-            risk(0.01, 0.3, 0.05, 0.03),
-        ),
-        layer(
-            "eigencloud",
-            "eETH",
-            LayerKind::Restake {
-                avs: vec![avs("EigenDA", 0.01, 0.05), avs("AVS", 0.02, 0.1)],
-                commission_ratio: 0.1,
-            },
-            risk(0.005, 0.5, 0.0, 0.0),
-        ),
-        layer(
-            "etherfi",
-            "weETH",
-            LayerKind::LiquidRestake { fee_ratio: 0.05 },
-            risk(0.005, 0.3, 0.05, 0.05),
-        ),
-        layer(
-            "pendle",
-            "PT-weETH",
-            LayerKind::PendlePt {
-                implied_apy: 0.04,
-                maturity_days: 180.0,
-                fee_tier: 0.0,
-            },
-            risk(0.005, 0.5, 0.02, 0.05),
-        ),
-        layer(
-            "morpho",
-            "PT-weETH",
-            LayerKind::Loop {
-                ltv: 0.7,
-                liq_threshold: 0.77,
-                liq_bonus: 0.05,
-                borrow_apr: 0.06,
-                supply_apr: 0.0,
-                close_factor: 0.5,
-                size: LoopSize::Loops(2),
-                oracle: OracleKind::LinearDiscount,
-                debt: DebtAsset::Usd,
-            },
-            risk(0.002, 0.2, 0.0, 0.0),
-        ),
-    ];
-    s.mc.p_crash = 0.05;
-    s.mc.p_borrow_spike = 0.05;
-    s.mc.crisis = true;
-    prepared(s, 100_000)
+    prepared(bench_stack::five_layers(), 100_000)
 }
 
 #[test]
