@@ -4,7 +4,7 @@
 //! with a one-line `aria-label` and a visually hidden table holding the same numbers, its text
 //! alternative. Colours come from classes in `style/charts.css` (the CSP forbids inline styles).
 
-mod frame;
+pub(crate) mod frame;
 pub mod geometry;
 mod margin_ladder;
 mod projection;

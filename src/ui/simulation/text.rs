@@ -5,7 +5,8 @@
 //! Every text and attribute value goes through [`Markup`], so a layer named `<b>` stays text.
 
 use crate::engine::{McReport, Scenario};
-use crate::ui::charts::geometry::{coord, nice_ticks, Linear, WIDTH};
+use crate::ui::charts::frame::{line, open_svg, rect, tick_text};
+use crate::ui::charts::geometry::{nice_ticks, Linear, WIDTH};
 use crate::ui::format::{number, percent, signed_percent, usd};
 use crate::ui::markup::Markup;
 use crate::ui::words;
@@ -246,32 +247,6 @@ pub fn histogram_shape(r: &McReport) -> HistogramShape {
     }
 }
 
-fn line(m: &mut Markup, class: &str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) {
-    m.empty(
-        "line",
-        &[
-            ("class", class),
-            ("x1", &coord(x1)),
-            ("y1", &coord(y1)),
-            ("x2", &coord(x2)),
-            ("y2", &coord(y2)),
-        ],
-    );
-}
-
-fn tick(m: &mut Markup, (x, y): (f64, f64), anchor: &str, text: &str) {
-    m.element(
-        "text",
-        &[
-            ("class", "tick"),
-            ("x", &coord(x)),
-            ("y", &coord(y)),
-            ("text-anchor", anchor),
-        ],
-        text,
-    );
-}
-
 /// The histogram: an `<svg role="img">` named by a one-line summary, and a visually hidden
 /// table of every bin, its text alternative.
 pub fn histogram_markup(m: &mut Markup, r: &McReport) {
@@ -292,40 +267,22 @@ pub fn histogram_markup(m: &mut Markup, r: &McReport) {
         &[],
         "Ending equity: return over the horizon, share of paths",
     );
-    let view_box = format!("0 0 {} {}", coord(WIDTH), coord(HIST_H));
-    m.open(
-        "svg",
-        &[
-            ("class", "chart-svg"),
-            ("viewBox", &view_box),
-            ("role", "img"),
-            ("aria-label", &summary),
-        ],
-    );
+    open_svg(m, HIST_H, &summary);
     let base = HIST_H - HIST_BOTTOM;
     for &(v, at) in &g.y_ticks {
         line(m, "grid", (HIST_LEFT, at), (WIDTH - HIST_RIGHT, at));
-        tick(m, (HIST_LEFT - 4.0, at + 4.0), "end", &percent(v));
+        tick_text(m, HIST_LEFT - 4.0, at + 4.0, "end", &percent(v));
     }
     for b in &g.bars {
         let class = if b.loss { "mc-bar loss" } else { "mc-bar" };
-        m.empty(
-            "rect",
-            &[
-                ("class", class),
-                ("x", &coord(b.x)),
-                ("y", &coord(b.y)),
-                ("width", &coord(b.w)),
-                ("height", &coord(b.h)),
-            ],
-        );
+        rect(m, class, b.x, b.y, b.w, b.h);
     }
     line(m, "axis", (HIST_LEFT, base), (WIDTH - HIST_RIGHT, base));
     if let Some(zx) = g.zero_x {
         line(m, "mc-zero", (zx, HIST_TOP), (zx, base));
     }
     for &(v, at) in &g.x_ticks {
-        tick(m, (at, base + 18.0), "middle", &signed_percent(v));
+        tick_text(m, at, base + 18.0, "middle", &signed_percent(v));
     }
     m.close("svg");
     let n = f64::from(r.paths.max(1));
