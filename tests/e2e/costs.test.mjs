@@ -9,9 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo, dist } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, repo, dist, loadExpected } from './harness.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected-costs.json'), 'utf8'));
+const expected = loadExpected('expected-costs');
 const caseNamed = (name) => {
   const c = expected.cases.find((c) => c.name === name);
   assert.ok(c, `fixture case ${name} missing`);

@@ -72,9 +72,13 @@ export async function waitForResults(page) {
   );
 }
 
-/** What the native engine computes for the UI cases (written by `cargo test --test ui_expectations`). */
-export function loadExpected() {
-  return JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected.json'), 'utf8'));
+/**
+ * What the native engine computes for the UI cases: `target/e2e/<name>.json`, written by
+ * `cargo test` (`expected` by tests/ui_expectations.rs, `expected-<feature>` by
+ * tests/ui_expect_<feature>.rs).
+ */
+export function loadExpected(name = 'expected') {
+  return JSON.parse(readFileSync(join(repo, 'target', 'e2e', `${name}.json`), 'utf8'));
 }
 
 /** The headline figures' data-testids, in the order the fixture lists them. */

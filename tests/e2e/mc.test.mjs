@@ -5,12 +5,11 @@
 // main thread when no Worker can be made; every finished run records performance.measure.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, repo, loadExpected } from './harness.mjs';
 import { startServer } from './server.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected-mc.json'), 'utf8'));
+const expected = loadExpected('expected-mc');
 const byName = (name) => expected.cases.find((c) => c.name === name);
 // The simulation's own files (the runner, the engine's module and wasm), not its stylesheet.
 const MC_FILE = /\/(mc-[0-9a-f]{10}\.js|restack-mc[-_])/;

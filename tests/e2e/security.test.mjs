@@ -7,9 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, openPage, byId, waitForResults, repo, artifacts } from './harness.mjs';
+import { launch, serveDist, openPage, byId, waitForResults, repo, artifacts, loadExpected } from './harness.mjs';
 
-const expected = JSON.parse(readFileSync(join(repo, 'target', 'e2e', 'expected-security.json'), 'utf8'));
+const expected = loadExpected('expected-security');
 let browser, server;
 before(async () => {
   browser = await launch();
