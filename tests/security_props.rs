@@ -14,6 +14,9 @@ use restack::share::{decode, encode_with_network, Page, ViewOptions, MAX_NOTICES
 
 /// Integer stakes and profits and thresholds in quarters keep every sum exact in f64, so the
 /// comparisons below need no tolerance beyond the engine's own.
+/// Most stake units of a generated network (see `small_network`).
+const MAX_UNITS: usize = 12;
+
 fn small_network() -> impl Strategy<Value = Network> {
     let services = prop::collection::vec((0u8..=30, 1u8..=4), 1..=3);
     (
@@ -33,6 +36,11 @@ fn small_network() -> impl Strategy<Value = Network> {
                     threshold: f64::from(quarters) / 4.0,
                 })
                 .collect();
+            // At most MAX_UNITS stake units, so that every generated network is searched
+            // exactly: the cascade's work is at most Σ_d 2^(k − |d|) ≤ 3^k, and 3^12 = 531,441
+            // is within CASCADE_WORK_CAP = 2^20 (3^13 is not: such a network is reported
+            // TooMuchWork, as it should be). Under unique stake each allocation is a unit.
+            let mut units = 0usize;
             let operators = operators
                 .into_iter()
                 .enumerate()
@@ -44,8 +52,9 @@ fn small_network() -> impl Strategy<Value = Network> {
                         .enumerate()
                         .filter_map(|(s, q)| {
                             if unique {
-                                let q = q.min(left);
+                                let q = if units < MAX_UNITS { q.min(left) } else { 0 };
                                 left -= q;
+                                units += usize::from(q > 0);
                                 (q > 0).then(|| Allocation {
                                     service: s,
                                     magnitude: f64::from(q) / 4.0,
